@@ -1,0 +1,51 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { graphqlOptions } from './common/graphql/graphql.options';
+import { RedisModule } from './common/redis/redis.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { QueryCounter } from './database/query-counter';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CasesModule } from './modules/cases/cases.module';
+import { CrisesModule } from './modules/crises/crises.module';
+import { HealthModule } from './modules/health/health.module';
+import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
+import { UsersModule } from './modules/users/users.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Where to write the generated schema; `true` keeps it in memory. */
+  schemaFile: string | true;
+  queryCounter?: QueryCounter;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, schemaFile, queryCounter }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => graphqlOptions(config, dataSource, schemaFile),
+        }),
+        RedisModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        CrisesModule,
+        StakeholdersModule,
+        CasesModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { formatGraphqlError } from '../errors/format-graphql-error';
+import { AppRequest, GraphqlContext } from './graphql-context';
+import { Loaders } from './loaders';
+
+export const SCHEMA_FILE = 'schema.gql';
+
+/** Apollo settings, including the limits that protect against abusive queries. */
+export function graphqlOptions(config: AppConfig, dataSource: DataSource, schemaFile: string | true): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphqlMaxDepth },
+    costLimit: { maxCost: config.graphqlMaxCost },
+    maxAliases: { n: config.graphqlMaxAliases },
+    maxTokens: { n: config.graphqlMaxTokens },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: !config.graphqlIntrospection },
+  });
+  const protection = armor.protect();
+  return {
+    autoSchemaFile: schemaFile,
+    sortSchema: true,
+    playground: false,
+    introspection: config.graphqlIntrospection,
+    // One operation per HTTP request: batching would multiply every limit above.
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ...protection.plugins,
+      config.graphqlSandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+    validationRules: protection.validationRules,
+    formatError: formatGraphqlError,
+    context: (req: AppRequest): GraphqlContext => ({ req, loaders: new Loaders(dataSource) }),
+  };
+}

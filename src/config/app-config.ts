@@ -1,0 +1,209 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** The development-only token secret; the service refuses to start with it in production. */
+export const DEV_JWT_SECRET = 'regain-local-development-secret-do-not-use-in-production';
+export const DEV_ADMIN_PASSWORD = 'regain-admin-demo';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * Every setting the service reads, validated once at boot. Only this file reads
+ * `process.env`; everything else receives an `AppConfig`.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  nodeEnv: 'development' | 'test' | 'production' = 'development';
+
+  @IsString()
+  host = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  @IsString()
+  databaseUrl = 'postgres://postgres@127.0.0.1:5432/regain';
+
+  @IsString()
+  redisUrl = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for everything this deployment keeps in Redis (queues, rate limits). */
+  @IsString()
+  redisPrefix = 'regain';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  jwtSecret = DEV_JWT_SECRET;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  accessTokenTtlSeconds = 15 * 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  refreshTokenTtlSeconds = 30 * 24 * 3600;
+
+  @IsEmail()
+  adminEmail = 'admin@regain.local';
+
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters long' })
+  adminPassword = DEV_ADMIN_PASSWORD;
+
+  @IsString()
+  adminName = 'Regain Administrator';
+
+  /** Trust X-Forwarded-For from a load balancer in front (needed for per-address login limits). */
+  @Transform(toBool)
+  @IsBoolean()
+  trustProxy = false;
+
+  @Transform(toBool)
+  @IsBoolean()
+  runMigrations = true;
+
+  @Transform(toBool)
+  @IsBoolean()
+  loadDemoData = true;
+
+  @Transform(toBool)
+  @IsBoolean()
+  graphqlIntrospection = true;
+
+  @Transform(toBool)
+  @IsBoolean()
+  graphqlSandbox = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  graphqlMaxDepth = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  graphqlMaxCost = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  graphqlMaxAliases = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  graphqlMaxTokens = 2000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  bodyLimitBytes = 256 * 1024;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginMaxFailuresPerAccount = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginMaxAttemptsPerAddress = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginWindowSeconds = 15 * 60;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+/** Environment variable name for each setting. */
+const ENV_NAMES: Record<string, keyof AppConfig> = {
+  NODE_ENV: 'nodeEnv',
+  HOST: 'host',
+  PORT: 'port',
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  REDIS_PREFIX: 'redisPrefix',
+  JWT_SECRET: 'jwtSecret',
+  ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
+  REFRESH_TOKEN_TTL_SECONDS: 'refreshTokenTtlSeconds',
+  ADMIN_EMAIL: 'adminEmail',
+  ADMIN_PASSWORD: 'adminPassword',
+  ADMIN_NAME: 'adminName',
+  TRUST_PROXY: 'trustProxy',
+  RUN_MIGRATIONS: 'runMigrations',
+  LOAD_DEMO_DATA: 'loadDemoData',
+  GRAPHQL_INTROSPECTION: 'graphqlIntrospection',
+  GRAPHQL_SANDBOX: 'graphqlSandbox',
+  GRAPHQL_MAX_DEPTH: 'graphqlMaxDepth',
+  GRAPHQL_MAX_COST: 'graphqlMaxCost',
+  GRAPHQL_MAX_ALIASES: 'graphqlMaxAliases',
+  GRAPHQL_MAX_TOKENS: 'graphqlMaxTokens',
+  BODY_LIMIT_BYTES: 'bodyLimitBytes',
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: 'loginMaxFailuresPerAccount',
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 'loginMaxAttemptsPerAddress',
+  LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Builds the configuration from environment variables (plus overrides, used by tests).
+ * In production, features meant for development default to off, and default secrets
+ * are refused.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [envName, key] of Object.entries(ENV_NAMES)) {
+    const value = env[envName];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const production = (raw.nodeEnv ?? overrides.nodeEnv) === 'production';
+  if (production) {
+    raw.graphqlIntrospection ??= 'false';
+    raw.graphqlSandbox ??= 'false';
+    raw.loadDemoData ??= 'false';
+  }
+  const config = plainToInstance(AppConfig, { ...raw, ...overrides });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    const details = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
+  }
+  if (config.isProduction) {
+    if (!env.JWT_SECRET && !overrides.jwtSecret) {
+      throw new ConfigError('JWT_SECRET must be set in production');
+    }
+    if (config.jwtSecret === DEV_JWT_SECRET) {
+      throw new ConfigError('JWT_SECRET must not be the development default in production');
+    }
+    if (config.adminPassword === DEV_ADMIN_PASSWORD) {
+      throw new ConfigError('ADMIN_PASSWORD must not be the development default in production');
+    }
+  }
+  return config;
+}

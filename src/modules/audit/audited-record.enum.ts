@@ -1,0 +1,12 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The kinds of record whose changes the audit trail keeps. */
+export enum AuditedRecord {
+  USER = 'USER',
+  CRISIS = 'CRISIS',
+  STAKEHOLDER = 'STAKEHOLDER',
+  CONTACT = 'CONTACT',
+  RECOVERY_CASE = 'RECOVERY_CASE',
+}
+
+registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

@@ -1,0 +1,20 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { UserModel } from '../users/user.model';
+
+@ObjectType('AuthSession')
+export class AuthSessionModel {
+  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
+
+  @Field()
+  accessTokenExpiresAt: Date;
+
+  @Field({ description: 'Single use: refreshSession returns a new one. Reusing an old one ends the session.' })
+  refreshToken: string;
+
+  @Field()
+  refreshTokenExpiresAt: Date;
+
+  @Field(() => UserModel)
+  user: UserModel;
+}
