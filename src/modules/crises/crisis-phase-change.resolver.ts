@@ -1,0 +1,14 @@
+import { Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { GraphqlContext } from '../../common/graphql/graphql-context';
+import { UserModel } from '../users/user.model';
+import { CrisisPhaseChangeModel } from './crisis-phase-change.model';
+
+@Resolver(() => CrisisPhaseChangeModel)
+export class CrisisPhaseChangeResolver {
+  @ResolveField(() => UserModel, { nullable: true })
+  async changedBy(@Root() change: CrisisPhaseChangeModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
+    if (!change.changedById) return null;
+    const user = await ctx.loaders.userById.load(change.changedById);
+    return user ? UserModel.from(user) : null;
+  }
+}
