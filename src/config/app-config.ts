@@ -191,7 +191,10 @@ export function loadConfig(
   const config = plainToInstance(AppConfig, { ...raw, ...overrides });
   const errors = validateSync(config);
   if (errors.length > 0) {
-    const details = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    const envNameOf = Object.fromEntries(Object.entries(ENV_NAMES).map(([envName, key]) => [key, envName]));
+    const details = errors.flatMap((e) =>
+      Object.values(e.constraints ?? {}).map((message) => `${envNameOf[e.property] ?? e.property}: ${message}`),
+    );
     throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
   }
   if (config.isProduction) {
