@@ -8,6 +8,9 @@ import { RedisModule } from './common/redis/redis.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { QueuesModule } from './jobs/queues.module';
+import { SchedulesModule } from './jobs/schedules.module';
+import { WorkersModule } from './jobs/workers.module';
 import { QueryCounter } from './database/query-counter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -38,6 +41,9 @@ export class AppModule {
           useFactory: (dataSource: DataSource) => graphqlOptions(config, dataSource, schemaFile),
         }),
         RedisModule,
+        QueuesModule,
+        SchedulesModule,
+        ...(config.runWorkerInProcess ? [WorkersModule] : []),
         AuditModule,
         UsersModule,
         AuthModule,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { SCHEMA_FILE } from './common/graphql/graphql.options';
 import { loadConfig } from './config/app-config';
+import { ensureDatabaseExists } from './database/ensure-database';
 import { runMigrations } from './database/migrate';
 import { loadDemoData } from './demo/demo-data';
 import { UsersService } from './modules/users/users.service';
@@ -12,6 +13,7 @@ import { UsersService } from './modules/users/users.service';
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Regain');
   const config = loadConfig();
+  if (!config.isProduction) await ensureDatabaseExists(config.databaseUrl);
   const app = await createApp({ config, schemaFile: config.isProduction ? true : SCHEMA_FILE });
   const dataSource = app.get<DataSource>(getDataSourceToken());
 

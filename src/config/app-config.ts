@@ -84,6 +84,11 @@ export class AppConfig {
   @IsBoolean()
   loadDemoData = true;
 
+  /** Consume the job queues inside the API process too: handy on one machine, off in production. */
+  @Transform(toBool)
+  @IsBoolean()
+  runWorkerInProcess = true;
+
   @Transform(toBool)
   @IsBoolean()
   graphqlIntrospection = true;
@@ -154,6 +159,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   TRUST_PROXY: 'trustProxy',
   RUN_MIGRATIONS: 'runMigrations',
   LOAD_DEMO_DATA: 'loadDemoData',
+  RUN_WORKER_IN_PROCESS: 'runWorkerInProcess',
   GRAPHQL_INTROSPECTION: 'graphqlIntrospection',
   GRAPHQL_SANDBOX: 'graphqlSandbox',
   GRAPHQL_MAX_DEPTH: 'graphqlMaxDepth',
@@ -187,6 +193,7 @@ export function loadConfig(
     raw.graphqlIntrospection ??= 'false';
     raw.graphqlSandbox ??= 'false';
     raw.loadDemoData ??= 'false';
+    raw.runWorkerInProcess ??= 'false';
   }
   const config = plainToInstance(AppConfig, { ...raw, ...overrides });
   const errors = validateSync(config);

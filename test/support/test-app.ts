@@ -62,6 +62,7 @@ export class TestApp {
         adminEmail: ADMIN_EMAIL,
         adminPassword: ADMIN_PASSWORD,
         loginMaxAttemptsPerAddress: 1000,
+        runWorkerInProcess: false,
         ...overrides,
       },
     );
