@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsISO4217CurrencyCode, Matches } from 'class-validator';
 import { BigIntScalar } from './big-int.scalar';
 
@@ -8,7 +9,8 @@ export class MoneyInput {
   @Matches(/^\d+$/, { message: 'amountMinor must not be negative' })
   amountMinor: string;
 
-  @Field({ description: 'ISO 4217 code, e.g. "EUR".' })
+  @Field({ description: 'ISO 4217 code, e.g. "EUR"; stored in upper case.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR or USD' })
   currency: string;
 }

@@ -1,0 +1,17 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IdArgs } from '../../../common/graphql/id.args';
+import { CaseStatus } from '../case.enums';
+
+@ArgsType()
+export class ChangeCaseStatusArgs extends IdArgs {
+  @Field(() => CaseStatus, { description: 'Must be one of the case’s allowedNextStatuses.' })
+  @IsEnum(CaseStatus)
+  status: CaseStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why; kept in the audit trail. Up to 2000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
