@@ -1,5 +1,5 @@
 /** GraphQL documents for the recovery-case API, shared by the specs that drive it. */
-const CASE_FIELDS = `id crisisId stakeholderId stakeholderName stakeholderKind impact description status priority
+const CASE_FIELDS = `id crisisId stakeholderId stakeholder { id name kind } crisis { id title } impact description status priority
   estimatedLoss { amountMinor currency } statusChangedAt allowedNextStatuses createdAt updatedAt
   owner { id role } openedBy { id }`;
 
@@ -21,7 +21,7 @@ export const RECOVERY_CASES = `query ($first: Int, $after: String, $crisisId: ID
   recoveryCases(first: $first, after: $after, crisisId: $crisisId, status: $status, impact: $impact,
       ownerId: $ownerId, stakeholderKind: $stakeholderKind) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id priority owner { id name } openedBy { id name } stakeholderName stakeholderKind } }
+    edges { node { id priority owner { id name } openedBy { id name } stakeholder { name kind } crisis { title } } }
   } }`;
 
 export const MY_CASES = `query ($status: [CaseStatus!]) {

@@ -4,8 +4,8 @@ import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { GraphqlContext } from '../../common/graphql/graphql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection, ConnectionType } from '../../common/pagination/connection.model';
-import { StakeholderEntity } from '../stakeholders/stakeholder.entity';
-import { StakeholderKind } from '../stakeholders/stakeholder.enums';
+import { CrisisModel } from '../crises/crisis.model';
+import { StakeholderModel } from '../stakeholders/stakeholder.model';
 import { UserRole } from '../users/user-role.enum';
 import { UserModel } from '../users/user.model';
 import { CaseQueriesService } from './case-queries.service';
@@ -88,19 +88,17 @@ export class CasesResolver {
     return user ? UserModel.from(user) : null;
   }
 
-  @ResolveField(() => String)
-  async stakeholderName(@Root() c: RecoveryCaseModel, @Context() ctx: GraphqlContext): Promise<string> {
-    return (await this.stakeholderOf(c, ctx)).name;
-  }
-
-  @ResolveField(() => StakeholderKind)
-  async stakeholderKind(@Root() c: RecoveryCaseModel, @Context() ctx: GraphqlContext): Promise<StakeholderKind> {
-    return (await this.stakeholderOf(c, ctx)).kind;
-  }
-
-  private async stakeholderOf(c: RecoveryCaseModel, ctx: GraphqlContext): Promise<StakeholderEntity> {
+  @ResolveField(() => StakeholderModel)
+  async stakeholder(@Root() c: RecoveryCaseModel, @Context() ctx: GraphqlContext): Promise<StakeholderModel> {
     const stakeholder = await ctx.loaders.stakeholderById.load(c.stakeholderId);
     if (!stakeholder) throw new Error(`stakeholder ${c.stakeholderId} of case ${c.id} is missing`);
-    return stakeholder;
+    return StakeholderModel.from(stakeholder);
+  }
+
+  @ResolveField(() => CrisisModel)
+  async crisis(@Root() c: RecoveryCaseModel, @Context() ctx: GraphqlContext): Promise<CrisisModel> {
+    const crisis = await ctx.loaders.crisisById.load(c.crisisId);
+    if (!crisis) throw new Error(`crisis ${c.crisisId} of case ${c.id} is missing`);
+    return CrisisModel.from(crisis);
   }
 }
