@@ -24,6 +24,7 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
   return {
     autoSchemaFile: schemaFile,
     sortSchema: true,
+    buildSchemaOptions: { addNewlineAtEnd: true },
     playground: false,
     introspection: config.graphqlIntrospection,
     // One operation per HTTP request: batching would multiply every limit above.

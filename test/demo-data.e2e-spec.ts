@@ -1,0 +1,174 @@
+import { loadDemoData } from '../src/demo/demo-data';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/demo-users';
+import { CaseStatus } from '../src/modules/cases/case.enums';
+import { canTransition } from '../src/modules/cases/case-status-transitions';
+import { canMoveCrisis } from '../src/modules/crises/crisis-phase-transitions';
+import { CrisisPhase } from '../src/modules/crises/crisis.enums';
+import { UsersService } from '../src/modules/users/users.service';
+import { TestApp } from './support/test-app';
+
+const TABLES = ['users', 'crises', 'crisis_phase_changes', 'stakeholders', 'contacts', 'recovery_cases', 'audit_entries', 'app_meta'];
+
+async function counts(t: TestApp): Promise<Record<string, number>> {
+  const entries = await Promise.all(TABLES.map(async (table) => [table, await t.rowCount(table)] as const));
+  return Object.fromEntries(entries);
+}
+
+describe('demo data', () => {
+  let t: TestApp;
+  let first: boolean;
+  let second: boolean;
+  let afterFirst: Record<string, number>;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    first = await loadDemoData(t.dataSource, t.app.get(UsersService));
+    afterFirst = await counts(t);
+    second = await loadDemoData(t.dataSource, t.app.get(UsersService));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('loads once: the second call finds the marker and writes nothing', async () => {
+    expect(first).toBe(true);
+    expect(second).toBe(false);
+    expect(await counts(t)).toEqual(afterFirst);
+    const meta = await t.dataSource.query(`SELECT key FROM app_meta WHERE key = 'demo-data'`);
+    expect(meta).toHaveLength(1);
+  });
+
+  it('has exactly one severe crisis, in response, led by leadership with comms as spokesperson', async () => {
+    const rows = await t.dataSource.query(
+      `SELECT c.phase, c.category, c.started_at < c.detected_at AS started_before,
+              c.first_statement_at - c.detected_at AS statement_delay, lead.role AS lead_role, sp.role AS spokesperson_role,
+              (SELECT count(*)::int FROM crisis_phase_changes p WHERE p.crisis_id = c.id AND p.from_phase IS NULL AND p.to_phase = 'RESPONSE') AS opening_changes
+       FROM crises c JOIN users lead ON lead.id = c.lead_id JOIN users sp ON sp.id = c.spokesperson_id
+       WHERE c.severity = 'SEVERE'`,
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        phase: 'RESPONSE',
+        category: 'PRODUCT_QUALITY',
+        started_before: true,
+        lead_role: 'LEADERSHIP',
+        spokesperson_role: 'COMMS',
+        opening_changes: 1,
+      }),
+    ]);
+    expect(rows[0].statement_delay).toMatchObject({ hours: 3 });
+  });
+
+  it('has a few hundred customers and two dozen partners with contracts and contacts', async () => {
+    const [stakeholders] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE kind = 'CUSTOMER')::int AS customers,
+              count(*) FILTER (WHERE kind = 'PARTNER')::int AS partners,
+              count(DISTINCT external_ref)::int AS refs, count(*)::int AS total,
+              count(DISTINCT segment) FILTER (WHERE kind = 'CUSTOMER')::int AS segments,
+              count(*) FILTER (WHERE do_not_contact)::int AS do_not_contact
+       FROM stakeholders`,
+    );
+    expect(stakeholders.customers).toBeGreaterThanOrEqual(250);
+    expect(stakeholders.partners).toBeGreaterThanOrEqual(20);
+    expect(stakeholders.refs).toBe(stakeholders.total);
+    expect(stakeholders.segments).toBe(4);
+    expect(stakeholders.do_not_contact).toBeGreaterThan(0);
+
+    const partners = await t.dataSource.query(
+      `SELECT s.name, s.contract_end_date, count(c.id)::int AS contacts, count(c.id) FILTER (WHERE c.is_executive)::int AS executives
+       FROM stakeholders s LEFT JOIN contacts c ON c.stakeholder_id = s.id
+       WHERE s.kind = 'PARTNER' GROUP BY s.id`,
+    );
+    for (const partner of partners) {
+      expect(partner).toEqual(expect.objectContaining({ contract_end_date: expect.anything(), executives: 1 }));
+      expect(partner.contacts).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('keeps every time zone valid and every baseline in the region currency', async () => {
+    const [bad] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = s.time_zone))::int AS zones,
+              count(*) FILTER (WHERE (s.region = 'UK') <> (s.baseline_currency = 'GBP')
+                                  OR (s.region = 'North America') <> (s.baseline_currency = 'USD'))::int AS currencies
+       FROM stakeholders s`,
+    );
+    expect(bad).toEqual({ zones: 0, currencies: 0 });
+  });
+
+  it('spreads cases over every status and gives each to an owner of the right role', async () => {
+    const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM recovery_cases ORDER BY status`);
+    expect(statuses.map((r: { status: string }) => r.status)).toEqual([
+      'IDENTIFIED', 'CONTACTED', 'COMPENSATING', 'RECOVERING', 'RECOVERED', 'CHURNED',
+    ]);
+    const [ownership] = await t.dataSource.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE (s.kind = 'CUSTOMER' AND u.role = 'AGENT') OR (s.kind = 'PARTNER' AND u.role = 'PARTNER_MANAGER'))::int AS right_role,
+              count(*) FILTER (WHERE rc.owner_id = s.owner_id AND rc.loss_currency = s.baseline_currency)::int AS matching,
+              count(DISTINCT rc.owner_id)::int AS owners,
+              max(rc.estimated_loss_minor) FILTER (WHERE s.kind = 'PARTNER') > 100000000 AS large_partner_loss
+       FROM recovery_cases rc JOIN stakeholders s ON s.id = rc.stakeholder_id JOIN users u ON u.id = rc.owner_id`,
+    );
+    expect(ownership.right_role).toBe(ownership.total);
+    expect(ownership.matching).toBe(ownership.total);
+    expect(ownership.owners).toBe(8);
+    expect(ownership.large_partner_loss).toBe(true);
+
+    const [audit] = await t.dataSource.query(
+      `SELECT count(*)::int AS opened FROM audit_entries a JOIN recovery_cases rc ON rc.id = a.entity_id
+       WHERE a.entity_type = 'RECOVERY_CASE' AND a.action = 'CASE_OPENED' AND a.actor_id = rc.owner_id`,
+    );
+    expect(audit.opened).toBe(ownership.total);
+  });
+
+  it('reaches every status and phase along the allowed transitions, as the audit trail shows', async () => {
+    const steps: { before: { status: CaseStatus }; after: { status: CaseStatus } }[] = await t.dataSource.query(
+      `SELECT before, after FROM audit_entries WHERE action = 'CASE_STATUS_CHANGED'`,
+    );
+    expect(steps.length).toBeGreaterThan(0);
+    const refusedSteps = steps.filter((s) => !canTransition(s.before.status, s.after.status));
+    expect(refusedSteps).toEqual([]);
+
+    const phases: { from_phase: CrisisPhase; to_phase: CrisisPhase }[] = await t.dataSource.query(
+      `SELECT from_phase, to_phase FROM crisis_phase_changes WHERE from_phase IS NOT NULL`,
+    );
+    expect(phases.filter((p) => !canMoveCrisis(p.from_phase, p.to_phase))).toEqual([]);
+
+    const [latest] = await t.dataSource.query(
+      `SELECT count(*)::int AS mismatched FROM recovery_cases rc
+       WHERE rc.status::text <> coalesce((SELECT a.after->>'status' FROM audit_entries a
+                                          WHERE a.entity_id = rc.id AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')
+                                          ORDER BY a.id DESC LIMIT 1), '')`,
+    );
+    expect(latest.mismatched).toBe(0);
+  });
+
+  it('lets every demo user sign in with the documented password', async () => {
+    for (const user of DEMO_USERS) {
+      const token = await t.login(user.email, DEMO_PASSWORD);
+      const me = await t.ok<{ me: { email: string; role: string } }>(`{ me { email role } }`, {}, token);
+      expect(me.me).toEqual({ email: user.email, role: user.role });
+    }
+  });
+});
+
+describe('demo data on two replicas starting at once', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t.close());
+
+  it('is loaded exactly once', async () => {
+    const users = t.app.get(UsersService);
+    const results = await Promise.all([loadDemoData(t.dataSource, users), loadDemoData(t.dataSource, users)]);
+    expect(results.sort()).toEqual([false, true]);
+    const [row] = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM crises WHERE severity = 'SEVERE') AS severe,
+              (SELECT count(*)::int FROM users WHERE email LIKE '%@regain.local') AS demo_users,
+              (SELECT count(*)::int FROM stakeholders) AS stakeholders,
+              (SELECT count(*)::int FROM app_meta) AS markers`,
+    );
+    expect(row).toEqual({ severe: 1, demo_users: DEMO_USERS.length, stakeholders: expect.any(Number), markers: 1 });
+    const [{ n }] = await t.dataSource.query(`SELECT (value->'counts'->>'customers')::int + (value->'counts'->>'partners')::int AS n FROM app_meta`);
+    expect(row.stakeholders).toBe(n);
+  }, 120_000);
+});
