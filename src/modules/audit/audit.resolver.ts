@@ -2,6 +2,7 @@ import { Args, Context, Query, ResolveField, Resolver, Root } from '@nestjs/grap
 import { Roles } from '../../common/auth/auth.decorators';
 import { GraphqlContext } from '../../common/graphql/graphql-context';
 import { Connection } from '../../common/pagination/connection.model';
+import { loadUserModel } from '../users/load-user';
 import { UserModel } from '../users/user.model';
 import { UserRole } from '../users/user-role.enum';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -23,9 +24,7 @@ export class AuditResolver {
 
   @ResolveField(() => UserModel, { nullable: true })
   async actor(@Root() entry: AuditEntryModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
-    if (!entry.actorId) return null;
-    const user = await ctx.loaders.userById.load(entry.actorId);
-    return user ? UserModel.from(user) : null;
+    return loadUserModel(ctx.loaders, entry.actorId);
   }
 }
 

@@ -7,6 +7,7 @@ import { Connection, ConnectionType } from '../../common/pagination/connection.m
 import { CrisisModel } from '../crises/crisis.model';
 import { StakeholderModel } from '../stakeholders/stakeholder.model';
 import { UserRole } from '../users/user-role.enum';
+import { loadUserModel } from '../users/load-user';
 import { UserModel } from '../users/user.model';
 import { CaseQueriesService } from './case-queries.service';
 import { CasesService } from './cases.service';
@@ -83,9 +84,7 @@ export class CasesResolver {
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Null for cases opened by an import.' })
   async openedBy(@Root() c: RecoveryCaseModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
-    if (!c.openedById) return null;
-    const user = await ctx.loaders.userById.load(c.openedById);
-    return user ? UserModel.from(user) : null;
+    return loadUserModel(ctx.loaders, c.openedById);
   }
 
   @ResolveField(() => StakeholderModel)

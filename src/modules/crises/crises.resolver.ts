@@ -4,6 +4,7 @@ import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { GraphqlContext } from '../../common/graphql/graphql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection } from '../../common/pagination/connection.model';
+import { loadUserModel } from '../users/load-user';
 import { UserModel } from '../users/user.model';
 import { UserRole } from '../users/user-role.enum';
 import { CrisesService } from './crises.service';
@@ -61,17 +62,11 @@ export class CrisesResolver {
 
   @ResolveField(() => UserModel, { nullable: true })
   lead(@Root() crisis: CrisisModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
-    return loadUser(ctx, crisis.leadId);
+    return loadUserModel(ctx.loaders, crisis.leadId);
   }
 
   @ResolveField(() => UserModel, { nullable: true })
   spokesperson(@Root() crisis: CrisisModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
-    return loadUser(ctx, crisis.spokespersonId);
+    return loadUserModel(ctx.loaders, crisis.spokespersonId);
   }
-}
-
-async function loadUser(ctx: GraphqlContext, id: string | null): Promise<UserModel | null> {
-  if (!id) return null;
-  const user = await ctx.loaders.userById.load(id);
-  return user ? UserModel.from(user) : null;
 }

@@ -1,5 +1,6 @@
 import { Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { GraphqlContext } from '../../common/graphql/graphql-context';
+import { loadUserModel } from '../users/load-user';
 import { UserModel } from '../users/user.model';
 import { CrisisPhaseChangeModel } from './crisis-phase-change.model';
 
@@ -7,8 +8,6 @@ import { CrisisPhaseChangeModel } from './crisis-phase-change.model';
 export class CrisisPhaseChangeResolver {
   @ResolveField(() => UserModel, { nullable: true })
   async changedBy(@Root() change: CrisisPhaseChangeModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
-    if (!change.changedById) return null;
-    const user = await ctx.loaders.userById.load(change.changedById);
-    return user ? UserModel.from(user) : null;
+    return loadUserModel(ctx.loaders, change.changedById);
   }
 }

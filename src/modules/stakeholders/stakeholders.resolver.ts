@@ -5,6 +5,7 @@ import { GraphqlContext } from '../../common/graphql/graphql-context';
 import { IdArgs } from '../../common/graphql/id.args';
 import { Connection, ConnectionType } from '../../common/pagination/connection.model';
 import { UserRole } from '../users/user-role.enum';
+import { loadUserModel } from '../users/load-user';
 import { UserModel } from '../users/user.model';
 import { ContactModel } from './contact.model';
 import { CreateStakeholderInput } from './dto/create-stakeholder.input';
@@ -62,9 +63,7 @@ export class StakeholdersResolver {
 
   @ResolveField(() => UserModel, { nullable: true })
   async owner(@Root() stakeholder: StakeholderModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
-    if (!stakeholder.ownerId) return null;
-    const user = await ctx.loaders.userById.load(stakeholder.ownerId);
-    return user ? UserModel.from(user) : null;
+    return loadUserModel(ctx.loaders, stakeholder.ownerId);
   }
 
   @ResolveField(() => [ContactModel], { description: 'By name.' })
