@@ -15,6 +15,7 @@ import { QueryCounter } from './database/query-counter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
 import { HealthModule } from './modules/health/health.module';
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CrisesModule,
         StakeholdersModule,
         CasesModule,
+        CompensationModule,
         HealthModule,
       ],
     };

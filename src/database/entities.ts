@@ -6,6 +6,11 @@ import { CrisisEntity } from '../modules/crises/crisis.entity';
 import { ContactEntity } from '../modules/stakeholders/contact.entity';
 import { StakeholderEntity } from '../modules/stakeholders/stakeholder.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { ApprovalLimitEntity } from '../modules/compensation/approval-limit.entity';
+import { CompensationIssueRequestEntity } from '../modules/compensation/compensation-issue-request.entity';
+import { CompensationEntity } from '../modules/compensation/compensation.entity';
+import { EntitlementDefaultEntity } from '../modules/compensation/entitlement-default.entity';
+import { PolicySettingsEntity } from '../modules/compensation/policy-settings.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -17,4 +22,9 @@ export const ENTITIES = [
   StakeholderEntity,
   ContactEntity,
   RecoveryCaseEntity,
+  CompensationEntity,
+  CompensationIssueRequestEntity,
+  ApprovalLimitEntity,
+  PolicySettingsEntity,
+  EntitlementDefaultEntity,
 ];

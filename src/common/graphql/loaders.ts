@@ -5,6 +5,8 @@ import { CrisisEntity } from '../../modules/crises/crisis.entity';
 import { ContactEntity } from '../../modules/stakeholders/contact.entity';
 import { StakeholderEntity } from '../../modules/stakeholders/stakeholder.entity';
 import { UserEntity } from '../../modules/users/user.entity';
+import { RecoveryCaseEntity } from '../../modules/cases/recovery-case.entity';
+import { CompensationEntity } from '../../modules/compensation/compensation.entity';
 
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -38,6 +40,8 @@ export class Loaders {
   readonly stakeholderById: DataLoader<string, StakeholderEntity | null>;
   readonly contactsByStakeholderId: DataLoader<string, ContactEntity[]>;
   readonly phaseChangesByCrisisId: DataLoader<string, CrisisPhaseChangeEntity[]>;
+  readonly recoveryCaseById: DataLoader<string, RecoveryCaseEntity | null>;
+  readonly compensationsByCaseId: DataLoader<string, CompensationEntity[]>;
 
   constructor(dataSource: DataSource) {
     this.userById = byId(dataSource, UserEntity);
@@ -45,5 +49,7 @@ export class Loaders {
     this.stakeholderById = byId(dataSource, StakeholderEntity);
     this.contactsByStakeholderId = groupedBy(dataSource, ContactEntity, 'stakeholderId', { name: 'ASC', id: 'ASC' });
     this.phaseChangesByCrisisId = groupedBy(dataSource, CrisisPhaseChangeEntity, 'crisisId', { id: 'ASC' });
+    this.recoveryCaseById = byId(dataSource, RecoveryCaseEntity);
+    this.compensationsByCaseId = groupedBy(dataSource, CompensationEntity, 'caseId', { proposedAt: 'ASC', id: 'ASC' });
   }
 }

@@ -7,6 +7,8 @@ export enum AuditedRecord {
   STAKEHOLDER = 'STAKEHOLDER',
   CONTACT = 'CONTACT',
   RECOVERY_CASE = 'RECOVERY_CASE',
+  COMPENSATION = 'COMPENSATION',
+  APPROVAL_POLICY = 'APPROVAL_POLICY',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });
