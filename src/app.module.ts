@@ -18,6 +18,9 @@ import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
 import { HealthModule } from './modules/health/health.module';
+import { InteractionsModule } from './modules/interactions/interactions.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -52,6 +55,9 @@ export class AppModule {
         StakeholdersModule,
         CasesModule,
         CompensationModule,
+        NotificationsModule,
+        MessagingModule,
+        InteractionsModule,
         HealthModule,
       ],
     };

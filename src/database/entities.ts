@@ -11,6 +11,10 @@ import { CompensationIssueRequestEntity } from '../modules/compensation/compensa
 import { CompensationEntity } from '../modules/compensation/compensation.entity';
 import { EntitlementDefaultEntity } from '../modules/compensation/entitlement-default.entity';
 import { PolicySettingsEntity } from '../modules/compensation/policy-settings.entity';
+import { InteractionEntity } from '../modules/interactions/interaction.entity';
+import { MessageTemplateVersionEntity } from '../modules/messaging/message-template-version.entity';
+import { MessageTemplateEntity } from '../modules/messaging/message-template.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -27,4 +31,8 @@ export const ENTITIES = [
   ApprovalLimitEntity,
   PolicySettingsEntity,
   EntitlementDefaultEntity,
+  MessageTemplateEntity,
+  MessageTemplateVersionEntity,
+  InteractionEntity,
+  NotificationEntity,
 ];

@@ -1,10 +1,12 @@
 import { Foundation1764086400000 } from '../../migrations/1764086400000-foundation';
 import { Compensation1764100000000 } from '../../migrations/1764100000000-compensation';
 import { CompensationBudgets1764150000000 } from '../../migrations/1764150000000-compensation-budgets';
+import { OutreachMessaging1764200000000 } from '../../migrations/1764200000000-outreach-messaging';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
   Foundation1764086400000,
   Compensation1764100000000,
   CompensationBudgets1764150000000,
+  OutreachMessaging1764200000000,
 ];

@@ -7,6 +7,8 @@ import { StakeholderEntity } from '../../modules/stakeholders/stakeholder.entity
 import { UserEntity } from '../../modules/users/user.entity';
 import { RecoveryCaseEntity } from '../../modules/cases/recovery-case.entity';
 import { CompensationEntity } from '../../modules/compensation/compensation.entity';
+import { MessageTemplateVersionEntity } from '../../modules/messaging/message-template-version.entity';
+import { MessageTemplateEntity } from '../../modules/messaging/message-template.entity';
 
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -40,6 +42,10 @@ export class Loaders {
   readonly stakeholderById: DataLoader<string, StakeholderEntity | null>;
   readonly contactsByStakeholderId: DataLoader<string, ContactEntity[]>;
   readonly phaseChangesByCrisisId: DataLoader<string, CrisisPhaseChangeEntity[]>;
+  readonly contactById: DataLoader<string, ContactEntity | null>;
+  readonly messageTemplateById: DataLoader<string, MessageTemplateEntity | null>;
+  readonly templateVersionById: DataLoader<string, MessageTemplateVersionEntity | null>;
+  readonly templateVersionsByTemplateId: DataLoader<string, MessageTemplateVersionEntity[]>;
   readonly recoveryCaseById: DataLoader<string, RecoveryCaseEntity | null>;
   readonly compensationsByCaseId: DataLoader<string, CompensationEntity[]>;
 
@@ -49,6 +55,10 @@ export class Loaders {
     this.stakeholderById = byId(dataSource, StakeholderEntity);
     this.contactsByStakeholderId = groupedBy(dataSource, ContactEntity, 'stakeholderId', { name: 'ASC', id: 'ASC' });
     this.phaseChangesByCrisisId = groupedBy(dataSource, CrisisPhaseChangeEntity, 'crisisId', { id: 'ASC' });
+    this.contactById = byId(dataSource, ContactEntity);
+    this.messageTemplateById = byId(dataSource, MessageTemplateEntity);
+    this.templateVersionById = byId(dataSource, MessageTemplateVersionEntity);
+    this.templateVersionsByTemplateId = groupedBy(dataSource, MessageTemplateVersionEntity, 'templateId', { version: 'DESC' });
     this.recoveryCaseById = byId(dataSource, RecoveryCaseEntity);
     this.compensationsByCaseId = groupedBy(dataSource, CompensationEntity, 'caseId', { proposedAt: 'ASC', id: 'ASC' });
   }

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppException } from '../../common/errors/app.exception';
+import { Connection } from '../../common/pagination/connection.model';
+import { CaseStatus } from '../cases/case.enums';
+import { ContactChannel } from '../stakeholders/stakeholder.enums';
+import { CaseTimelineArgs } from './dto/case-timeline.args';
+import { InteractionDirection, InteractionOutcome, TimelineItemKind } from './interaction.enums';
+import { InteractionModel } from './interaction.model';
+import { InteractionTimelineItemModel } from './interaction-timeline-item.model';
+import { StatusChangeTimelineItemModel } from './status-change-timeline-item.model';
+import { TimelineItemModel } from './timeline-item.model';
+
+interface TimelineRow {
+  kind: TimelineItemKind;
+  item_id: string;
+  sort_key: string;
+  cursor_at: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  summary: string | null;
+  contact_id: string | null;
+  channel: ContactChannel | null;
+  direction: InteractionDirection | null;
+  outcome: InteractionOutcome | null;
+  sentiment: number | null;
+  template_version_id: string | null;
+  follow_up_needed: boolean | null;
+  created_at: Date;
+  from_status: CaseStatus | null;
+  to_status: CaseStatus | null;
+  note: string | null;
+}
+
+/**
+ * Interactions and status changes of one case in one list. The sort key is (occurred_at, a text
+ * key unique across both sources), compared in the "C" collation so the cursor order is exact.
+ */
+const ITEMS = `
+  SELECT 'INTERACTION' AS kind, i.id::text AS item_id, 'I' || i.id::text AS sort_key, i.occurred_at, i.actor_id,
+         i.summary, i.contact_id, i.channel::text AS channel, i.direction::text AS direction, i.outcome::text AS outcome,
+         i.sentiment, i.template_version_id, i.follow_up_needed, i.created_at,
+         NULL::text AS from_status, NULL::text AS to_status, NULL::text AS note
+  FROM interactions i WHERE i.case_id = $1
+  UNION ALL
+  SELECT 'STATUS_CHANGE', a.id::text, 'S' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
+         a.before ->> 'status', a.after ->> 'status', a.after ->> 'note'
+  FROM audit_entries a
+  WHERE a.entity_type = 'RECOVERY_CASE' AND a.entity_id = $1 AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')`;
+
+const STATUS_ACTIONS = `a.entity_type = 'RECOVERY_CASE' AND a.entity_id = $1 AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')`;
+
+/** Postgres's text form of a timestamptz, and the two shapes of sort key: checked so a forged cursor is bad input. */
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const SORT_KEY = /^(I[0-9a-f-]{36}|S\d{19})$/;
+
+function encodeCursor(row: TimelineRow): string {
+  return Buffer.from(JSON.stringify([row.cursor_at, row.sort_key])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === 2 && CURSOR_AT.test(String(values[0])) && SORT_KEY.test(String(values[1]))) {
+      return values as [string, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw AppException.badInput('after is not a cursor from this timeline; pass the endCursor of the previous page');
+}
+
+function toItem(row: TimelineRow, caseId: string): TimelineItemModel {
+  const base = { id: row.item_id, kind: row.kind, occurredAt: row.occurred_at, actorId: row.actor_id };
+  if (row.kind === TimelineItemKind.INTERACTION) {
+    const interaction = Object.assign(new InteractionModel(), {
+      id: row.item_id,
+      caseId,
+      contactId: row.contact_id,
+      channel: row.channel,
+      direction: row.direction,
+      occurredAt: row.occurred_at,
+      summary: row.summary,
+      outcome: row.outcome,
+      sentiment: row.sentiment,
+      templateVersionId: row.template_version_id,
+      followUpNeeded: row.follow_up_needed,
+      createdAt: row.created_at,
+      actorId: row.actor_id,
+    });
+    const { channel, direction, outcome, sentiment, contactId, templateVersionId, followUpNeeded } = interaction;
+    return Object.assign(new InteractionTimelineItemModel(), base, {
+      summary: `${direction} ${channel} (${outcome}): ${row.summary}`,
+      details: { channel, direction, outcome, sentiment, contactId, templateVersionId, followUpNeeded },
+      interaction,
+    });
+  }
+  const summary = row.from_status
+    ? `Status ${row.from_status} → ${row.to_status}${row.note ? `: ${row.note}` : ''}`
+    : `Case opened as ${row.to_status}`;
+  return Object.assign(new StatusChangeTimelineItemModel(), base, {
+    summary,
+    details: { from: row.from_status, to: row.to_status, note: row.note },
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    note: row.note,
+  });
+}
+
+@Injectable()
+export class CaseTimelineService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Newest first; two statements per page (count with the case's existence, then the page). */
+  async timeline(args: CaseTimelineArgs): Promise<Connection<TimelineItemModel>> {
+    const [{ found, total }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM recovery_cases WHERE id = $1) AS found,
+              ((SELECT count(*) FROM interactions WHERE case_id = $1)
+               + (SELECT count(*) FROM audit_entries a WHERE ${STATUS_ACTIONS}))::int AS total`,
+      [args.caseId],
+    );
+    if (!found) throw AppException.notFound('Recovery case', args.caseId);
+    const [afterAt, afterKey] = args.after ? decodeCursor(args.after) : [null, null];
+    const rows: TimelineRow[] = await this.dataSource.query(
+      `SELECT t.*, t.occurred_at::text AS cursor_at FROM (${ITEMS}) t
+       WHERE $2::timestamptz IS NULL OR (t.occurred_at, t.sort_key COLLATE "C") < ($2::timestamptz, $3::text COLLATE "C")
+       ORDER BY t.occurred_at DESC, t.sort_key COLLATE "C" DESC
+       LIMIT $4`,
+      [args.caseId, afterAt, afterKey, args.first + 1],
+    );
+    const page = rows.slice(0, args.first);
+    const edges = page.map((row) => ({ cursor: encodeCursor(row), node: toItem(row, args.caseId) }));
+    return { edges, totalCount: total, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}

@@ -1,0 +1,14 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/**
+ * What a notification is about. Stored as text, so adding a kind needs no migration.
+ * The SLA and cadence work adds its kinds here.
+ */
+export enum NotificationKind {
+  TEMPLATE_VERSION_SUBMITTED = 'TEMPLATE_VERSION_SUBMITTED',
+  TEMPLATE_VERSION_APPROVED = 'TEMPLATE_VERSION_APPROVED',
+  TEMPLATE_VERSION_RETIRED = 'TEMPLATE_VERSION_RETIRED',
+  COMMITMENT_OVERDUE = 'COMMITMENT_OVERDUE',
+}
+
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
