@@ -17,6 +17,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
+import { CommitmentsModule } from './modules/commitments/commitments.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HealthModule } from './modules/health/health.module';
 import { InteractionsModule } from './modules/interactions/interactions.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
@@ -58,6 +60,8 @@ export class AppModule {
         NotificationsModule,
         MessagingModule,
         InteractionsModule,
+        MeetingsModule,
+        CommitmentsModule,
         HealthModule,
       ],
     };

@@ -5,6 +5,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { JobName, QueueName } from '../src/jobs/job-names';
 import { redisConnectionOptions } from '../src/jobs/redis-connection';
 import { WorkerModule } from '../src/worker.module';
+import { makeCase, makeCrisis, makeStakeholder } from './support/factories';
 import { TestApp } from './support/test-app';
 
 /** The API enqueues; a separate worker context, as in `node dist/src/worker.js`, consumes. */
@@ -12,6 +13,7 @@ describe('background jobs in a separate worker', () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   let events: QueueEvents;
+  let outreachEvents: QueueEvents;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -20,10 +22,15 @@ describe('background jobs in a separate worker', () => {
       connection: redisConnectionOptions(t.config.redisUrl),
       prefix: `${t.config.redisPrefix}:bull`,
     });
-    await events.waitUntilReady();
+    outreachEvents = new QueueEvents(QueueName.OUTREACH, {
+      connection: redisConnectionOptions(t.config.redisUrl),
+      prefix: `${t.config.redisPrefix}:bull`,
+    });
+    await Promise.all([events.waitUntilReady(), outreachEvents.waitUntilReady()]);
   });
   afterAll(async () => {
     await events.close();
+    await outreachEvents.close();
     await worker.close();
     await t.close();
   });
@@ -54,5 +61,27 @@ describe('background jobs in a separate worker', () => {
 
     const second = await queue.add(JobName.PURGE_EXPIRED_SESSIONS, {});
     expect(await second.waitUntilFinished(events, 20_000)).toEqual({ deleted: 0 });
+  });
+
+  it('notifies owners of overdue commitments once, however often the sweep runs', async () => {
+    const admin = await t.signInAdmin();
+    const crisis = await makeCrisis(t.dataSource);
+    const stakeholder = await makeStakeholder(t.dataSource);
+    const recoveryCase = await makeCase(t.dataSource, { crisisId: crisis.id, stakeholderId: stakeholder.id, ownerId: admin.id });
+    await t.dataSource.query(
+      `INSERT INTO commitments (stakeholder_id, case_id, description, party, owner_user_id, due_on, created_by_id) VALUES
+         ($1, $2, 'Replace the failed units', 'OURS', $3, current_date - 3, $3),
+         ($1, $2, 'Send the root-cause report', 'OURS', $3, current_date + 3, $3)`,
+      [stakeholder.id, recoveryCase.id, admin.id],
+    );
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.OUTREACH));
+    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([JobName.COMMITMENT_OVERDUE_SWEEP]);
+
+    const first = await queue.add(JobName.COMMITMENT_OVERDUE_SWEEP, {});
+    expect(await first.waitUntilFinished(outreachEvents, 20_000)).toEqual({ raised: 1 });
+    const second = await queue.add(JobName.COMMITMENT_OVERDUE_SWEEP, {});
+    expect(await second.waitUntilFinished(outreachEvents, 20_000)).toEqual({ raised: 0 });
+    const rows = await t.dataSource.query(`SELECT user_id, kind, body FROM notifications WHERE kind = 'COMMITMENT_OVERDUE'`);
+    expect(rows).toEqual([{ user_id: admin.id, kind: 'COMMITMENT_OVERDUE', body: expect.stringContaining('Replace the failed units') }]);
   });
 });

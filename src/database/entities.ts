@@ -15,6 +15,12 @@ import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { MessageTemplateVersionEntity } from '../modules/messaging/message-template-version.entity';
 import { MessageTemplateEntity } from '../modules/messaging/message-template.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { CommitmentKpiMeasurementEntity } from '../modules/commitments/commitment-kpi-measurement.entity';
+import { CommitmentEntity } from '../modules/commitments/commitment.entity';
+import { MeetingAttendeeEntity } from '../modules/meetings/meeting-attendee.entity';
+import { MeetingContactEntity } from '../modules/meetings/meeting-contact.entity';
+import { MeetingRescheduleEntity } from '../modules/meetings/meeting-reschedule.entity';
+import { MeetingEntity } from '../modules/meetings/meeting.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -35,4 +41,10 @@ export const ENTITIES = [
   MessageTemplateVersionEntity,
   InteractionEntity,
   NotificationEntity,
+  MeetingEntity,
+  MeetingAttendeeEntity,
+  MeetingContactEntity,
+  MeetingRescheduleEntity,
+  CommitmentEntity,
+  CommitmentKpiMeasurementEntity,
 ];

@@ -2,6 +2,7 @@ import { Foundation1764086400000 } from '../../migrations/1764086400000-foundati
 import { Compensation1764100000000 } from '../../migrations/1764100000000-compensation';
 import { CompensationBudgets1764150000000 } from '../../migrations/1764150000000-compensation-budgets';
 import { OutreachMessaging1764200000000 } from '../../migrations/1764200000000-outreach-messaging';
+import { Meetings1764300000000 } from '../../migrations/1764300000000-meetings';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Compensation1764100000000,
   CompensationBudgets1764150000000,
   OutreachMessaging1764200000000,
+  Meetings1764300000000,
 ];

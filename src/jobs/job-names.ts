@@ -1,9 +1,11 @@
 /** Queues, one per kind of work, so a slow import never delays a reminder. */
 export enum QueueName {
   MAINTENANCE = 'maintenance',
+  OUTREACH = 'outreach',
 }
 
 /** Every job the workers know. Each has exactly one handler (the processors' exhaustive switches). */
 export enum JobName {
   PURGE_EXPIRED_SESSIONS = 'purge-expired-sessions',
+  COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
 }

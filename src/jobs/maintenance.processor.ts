@@ -20,6 +20,8 @@ export class MaintenanceProcessor extends WorkerHost {
         this.logger.log(`Purged ${deleted} expired or long-revoked refresh tokens`);
         return { deleted };
       }
+      case JobName.COMMITMENT_OVERDUE_SWEEP:
+        throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.MAINTENANCE}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.MAINTENANCE}`);

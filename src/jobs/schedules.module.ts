@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MaintenanceSchedule } from './maintenance-schedule';
+import { JobSchedules } from './job-schedules';
 
 /** Recurring jobs, registered by the API process at start-up. */
-@Module({ providers: [MaintenanceSchedule] })
+@Module({ providers: [JobSchedules] })
 export class SchedulesModule {}

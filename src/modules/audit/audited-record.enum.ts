@@ -10,6 +10,8 @@ export enum AuditedRecord {
   MESSAGE_TEMPLATE_VERSION = 'MESSAGE_TEMPLATE_VERSION',
   COMPENSATION = 'COMPENSATION',
   APPROVAL_POLICY = 'APPROVAL_POLICY',
+  MEETING = 'MEETING',
+  COMMITMENT = 'COMMITMENT',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

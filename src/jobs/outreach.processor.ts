@@ -1,0 +1,32 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { CommitmentOverdueSweepService } from '../modules/commitments/commitment-overdue-sweep.service';
+import { JobName, QueueName } from './job-names';
+
+/** Sweeps that derive their work from the database, so a run lost while Redis was down is made up by the next. */
+@Processor(QueueName.OUTREACH)
+export class OutreachProcessor extends WorkerHost {
+  private readonly logger = new Logger(OutreachProcessor.name);
+
+  constructor(private readonly overdueCommitments: CommitmentOverdueSweepService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.COMMITMENT_OVERDUE_SWEEP: {
+        const raised = await this.overdueCommitments.run();
+        if (raised > 0) this.logger.log(`Raised ${raised} overdue-commitment notifications`);
+        return { raised };
+      }
+      case JobName.PURGE_EXPIRED_SESSIONS:
+        throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.OUTREACH}`);
+      default: {
+        const unhandled: never = name;
+        throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.OUTREACH}`);
+      }
+    }
+  }
+}

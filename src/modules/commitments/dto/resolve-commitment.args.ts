@@ -1,0 +1,17 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IdArgs } from '../../../common/graphql/id.args';
+import { CommitmentStatus } from '../commitment.enums';
+
+@ArgsType()
+export class ResolveCommitmentArgs extends IdArgs {
+  @Field(() => CommitmentStatus, { description: 'DONE or DROPPED.' })
+  @IsIn([CommitmentStatus.DONE, CommitmentStatus.DROPPED], { message: 'status must be DONE or DROPPED' })
+  status: CommitmentStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why, or how it was kept; up to 2000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}

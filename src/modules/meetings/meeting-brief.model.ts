@@ -1,0 +1,44 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { RecoveryCaseModel } from '../cases/recovery-case.model';
+import { CommitmentModel } from '../commitments/commitment.model';
+import { PromiseKeptRateModel } from '../commitments/promise-kept-rate.model';
+import { MoneyModel } from '../../common/money/money.model';
+import { ContactModel } from '../stakeholders/contact.model';
+import { StakeholderModel } from '../stakeholders/stakeholder.model';
+import { MeetingModel } from './meeting.model';
+import { InteractionModel } from '../interactions/interaction.model';
+
+@ObjectType('MeetingBrief', { description: 'What our people must know before they meet the stakeholder.' })
+export class MeetingBriefModel {
+  @Field(() => MeetingModel)
+  meeting: MeetingModel;
+
+  @Field(() => StakeholderModel)
+  stakeholder: StakeholderModel;
+
+  @Field(() => [ContactModel])
+  contacts: ContactModel[];
+
+  @Field(() => RecoveryCaseModel, { nullable: true, description: 'The meeting’s case, with its status.' })
+  case: RecoveryCaseModel | null;
+
+  @Field(() => [MoneyModel], {
+    description: 'Compensation ISSUED or ACCEPTED so far across all the stakeholder’s cases, one total per currency.',
+  })
+  compensationSoFar: MoneyModel[];
+
+  @Field(() => [InteractionModel], { description: 'The last 10 interactions on the stakeholder’s cases, newest first, with their sentiment.' })
+  lastInteractions: InteractionModel[];
+
+  @Field(() => [CommitmentModel], { description: 'Open commitments of the stakeholder’s recovery plan, earliest due first.' })
+  openCommitments: CommitmentModel[];
+
+  @Field(() => PromiseKeptRateModel)
+  promiseKeptRate: PromiseKeptRateModel;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The trust trend. Always null for now: trust signals and the monthly trust index are not built yet.',
+  })
+  trustTrend: string | null;
+}
