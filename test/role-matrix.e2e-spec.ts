@@ -30,6 +30,8 @@ describe('role matrix', () => {
   let otherAgent: string;
   let otherPartnerManager: string;
   let crisisId: string;
+  /** The configured admin: sets up records that other roles then act on. */
+  let setupAdmin: SignedIn;
 
   const ds = () => t.dataSource;
   /** A user who only exists to be changed; never signs in. */
@@ -51,6 +53,100 @@ describe('role matrix', () => {
     const stakeholder = await stakeholderFor(actor);
     return makeCase(ds(), { crisisId, stakeholderId: stakeholder.id, ownerId: stakeholder.ownerId! });
   };
+  const setup = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token = setupAdmin.token) =>
+    t.ok<T>(query, variables, token);
+
+  /** A compensation on a case the actor owns (when their role may own it), taken to `stage`. */
+  const compensationFor = async (actor: SignedIn, stage: 'PROPOSED' | 'APPROVED' | 'ISSUED'): Promise<string> => {
+    const recoveryCase = await caseFor(actor);
+    const { proposeCompensation } = await setup(
+      `mutation ($input: ProposeCompensationInput!) { proposeCompensation(input: $input) { id } }`,
+      { input: { caseId: recoveryCase.id, kind: 'SERVICE_CREDIT', value: { amountMinor: '25000', currency: 'EUR' } } },
+    );
+    const id: string = proposeCompensation.id;
+    if (stage === 'PROPOSED') return id;
+    await setup(`mutation ($id: ID!) { approveCompensation(id: $id) { id } }`, { id }, users.LEADERSHIP.token);
+    if (stage === 'APPROVED') return id;
+    await setup(`mutation ($id: ID!, $key: String!) { issueCompensation(id: $id, idempotencyKey: $key) { id } }`, {
+      id,
+      key: randomUUID(),
+    });
+    return id;
+  };
+
+  /** A message template version, authored by `author`, taken to `stage`. */
+  const templateVersion = async (author: SignedIn | null, stage: 'DRAFT' | 'IN_REVIEW' | 'APPROVED'): Promise<string> => {
+    const token = author?.token ?? setupAdmin.token;
+    const { createMessageTemplate } = await setup(
+      `mutation ($input: CreateMessageTemplateInput!) { createMessageTemplate(input: $input) { id versions { id } } }`,
+      {
+        input: {
+          crisisId,
+          channel: 'EMAIL',
+          kind: 'STATEMENT',
+          name: `Apology ${randomUUID()}`,
+          subject: 'We are sorry',
+          body: 'Dear {{contact.name}}, we are sorry for the trouble our thermostat caused.',
+        },
+      },
+      token,
+    );
+    const id: string = createMessageTemplate.versions[0].id;
+    if (stage === 'DRAFT') return id;
+    await setup(`mutation ($id: ID!) { submitTemplateVersion(id: $id) { id } }`, { id }, token);
+    if (stage === 'IN_REVIEW') return id;
+    await setup(`mutation ($id: ID!) { approveTemplateVersion(id: $id) { id } }`, { id }, users.LEADERSHIP.token);
+    return id;
+  };
+  /** A meeting slot nobody else in this suite uses, so no attendee is double-booked. */
+  let slot = 0;
+  const nextSlot = (past: boolean) => {
+    slot += 1;
+    const start = Date.UTC(past ? 2026 : 2027, 5, 1, 0, 0) + slot * 2 * 3_600_000;
+    return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString() };
+  };
+  /** A follow-up call organised by the actor when their role may organise one, else by the setup admin. */
+  const meetingFor = async (actor: SignedIn, past = false): Promise<string> => {
+    const organiser = actor.role === COMMS ? setupAdmin : actor;
+    const stakeholder = await makeStakeholder(ds(), { kind: StakeholderKind.CUSTOMER, ownerId: otherAgent });
+    const { scheduleMeeting } = await setup(
+      `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'FOLLOW_UP_CALL',
+          title: 'Follow-up on the replacement unit',
+          stakeholderId: stakeholder.id,
+          timeZone: 'Europe/Berlin',
+          videoLink: 'https://meet.example.com/regain-follow-up',
+          ...nextSlot(past),
+        },
+      },
+      organiser.token,
+    );
+    return scheduleMeeting.id;
+  };
+  /** An open commitment of ours on the actor's case, recorded by the actor when their role may record one. */
+  const commitmentFor = async (actor: SignedIn): Promise<string> => {
+    const recorder = actor.role === COMMS ? setupAdmin : actor;
+    const { addCommitment } = await setup(
+      `mutation ($input: AddCommitmentInput!) { addCommitment(input: $input) { id } }`,
+      {
+        input: {
+          caseId: (await caseFor(actor)).id,
+          party: 'OURS',
+          ownerUserId: recorder.id,
+          description: 'Replace every affected thermostat at the warehouse',
+          dueOn: '2027-03-31',
+          kpi: { name: 'Units replaced', target: '40', unit: 'units' },
+        },
+      },
+      recorder.token,
+    );
+    return addCommitment.id;
+  };
+
+  /** Template authors: the actor when their role may write templates, else the setup admin. */
+  const authorFor = (actor: SignedIn) => ([COMMS, LEADERSHIP, ADMIN].includes(actor.role) ? actor : null);
 
   const operations: Operation[] = [
     {
@@ -198,6 +294,254 @@ describe('role matrix', () => {
       },
     },
     {
+      name: 'proposeCompensation',
+      allowed: [AGENT, PARTNER_MANAGER, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($input: ProposeCompensationInput!) { proposeCompensation(input: $input) { id } }`,
+        variables: {
+          input: { caseId: (await caseFor(actor)).id, kind: 'REFUND', refundReference: 'ORD-2026-4471', value: { amountMinor: '9900', currency: 'EUR' } },
+        },
+      }),
+    },
+    {
+      name: 'approveCompensation',
+      allowed: [PARTNER_MANAGER, LEADERSHIP],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { approveCompensation(id: $id) { id } }`,
+        variables: { id: await compensationFor(actor, 'PROPOSED') },
+      }),
+    },
+    {
+      name: 'rejectCompensation',
+      allowed: [PARTNER_MANAGER, LEADERSHIP],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { rejectCompensation(id: $id, reason: "Not proportionate to the loss") { id } }`,
+        variables: { id: await compensationFor(actor, 'PROPOSED') },
+      }),
+    },
+    {
+      name: 'cancelCompensation',
+      allowed: [AGENT, PARTNER_MANAGER, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { cancelCompensation(id: $id, reason: "Customer asked for a refund instead") { id } }`,
+        variables: { id: await compensationFor(actor, 'PROPOSED') },
+      }),
+    },
+    {
+      name: 'issueCompensation',
+      allowed: [AGENT, PARTNER_MANAGER, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!, $key: String!) { issueCompensation(id: $id, idempotencyKey: $key) { id } }`,
+        variables: { id: await compensationFor(actor, 'APPROVED'), key: randomUUID() },
+      }),
+    },
+    {
+      name: 'recordCompensationResponse',
+      allowed: [AGENT, PARTNER_MANAGER, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { recordCompensationResponse(id: $id, response: ACCEPTED) { id } }`,
+        variables: { id: await compensationFor(actor, 'ISSUED') },
+      }),
+    },
+    {
+      name: 'updateApprovalPolicy',
+      allowed: [ADMIN],
+      prepare: async () => ({
+        query: `mutation { updateApprovalPolicy(input: { fairnessRatioPermille: 1500 }) { fairnessRatioPermille } }`,
+        variables: {},
+      }),
+    },
+    {
+      name: 'setEntitlementDefault',
+      allowed: [ADMIN],
+      prepare: async () => ({
+        query: `mutation ($input: SetEntitlementDefaultInput!) { setEntitlementDefault(input: $input) { kind } }`,
+        variables: {
+          input: { crisisId, impact: 'HIGH', tier: 'STANDARD', kind: 'COUPON', value: { amountMinor: '2500', currency: 'EUR' } },
+        },
+      }),
+    },
+    {
+      name: 'setCompensationBudget',
+      allowed: [LEADERSHIP, ADMIN],
+      prepare: async () => ({
+        query: `mutation ($crisisId: ID!, $budget: MoneyInput!) { setCompensationBudget(crisisId: $crisisId, budget: $budget) { currency } }`,
+        variables: { crisisId, budget: { amountMinor: '5000000', currency: 'EUR' } },
+      }),
+    },
+    {
+      name: 'createMessageTemplate',
+      allowed: [COMMS, LEADERSHIP, ADMIN],
+      prepare: async () => ({
+        query: `mutation ($input: CreateMessageTemplateInput!) { createMessageTemplate(input: $input) { id } }`,
+        variables: {
+          input: { crisisId, channel: 'SMS', kind: 'REPLY', name: `Reply ${randomUUID()}`, body: 'We are on it, {{contact.name}}.' },
+        },
+      }),
+    },
+    {
+      name: 'draftTemplateVersion',
+      allowed: [COMMS, LEADERSHIP, ADMIN],
+      prepare: async () => {
+        const versionId = await templateVersion(null, 'IN_REVIEW');
+        const [{ template_id: id }] = await ds().query(`SELECT template_id FROM message_template_versions WHERE id = $1`, [versionId]);
+        return {
+          query: `mutation ($id: ID!) { draftTemplateVersion(id: $id, input: { body: "A clearer apology, {{contact.name}}." }) { id } }`,
+          variables: { id },
+        };
+      },
+    },
+    {
+      name: 'editTemplateDraft',
+      allowed: [COMMS, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { editTemplateDraft(id: $id, input: { body: "Edited, {{contact.name}}." }) { id } }`,
+        variables: { id: await templateVersion(authorFor(actor), 'DRAFT') },
+      }),
+    },
+    {
+      name: 'submitTemplateVersion',
+      allowed: [COMMS, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { submitTemplateVersion(id: $id) { id } }`,
+        variables: { id: await templateVersion(authorFor(actor), 'DRAFT') },
+      }),
+    },
+    {
+      name: 'approveTemplateVersion',
+      allowed: [COMMS, LEADERSHIP],
+      prepare: async () => ({
+        query: `mutation ($id: ID!) { approveTemplateVersion(id: $id) { id } }`,
+        variables: { id: await templateVersion(null, 'IN_REVIEW') },
+      }),
+    },
+    {
+      name: 'retireTemplateVersion',
+      allowed: [COMMS, LEADERSHIP],
+      prepare: async () => ({
+        query: `mutation ($id: ID!) { retireTemplateVersion(id: $id, reason: "Superseded by the recall notice") { id } }`,
+        variables: { id: await templateVersion(null, 'APPROVED') },
+      }),
+    },
+    {
+      name: 'logInteraction',
+      allowed: [AGENT, PARTNER_MANAGER, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
+        variables: {
+          input: {
+            caseId: (await caseFor(actor)).id,
+            channel: 'PHONE',
+            direction: 'OUTBOUND',
+            occurredAt: new Date(Date.now() - 60_000).toISOString(),
+            outcome: 'REACHED',
+            summary: 'Apologised and explained the firmware fix; customer calmer.',
+          },
+        },
+      }),
+    },
+    {
+      name: 'markNotificationsRead',
+      allowed: ALL,
+      prepare: async (actor) => {
+        const [{ id }] = await ds().query(
+          `INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'TASK_DUE', 'Call Harbour Bakery') RETURNING id`,
+          [actor.id],
+        );
+        return { query: `mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }`, variables: { ids: [id] } };
+      },
+    },
+    {
+      name: 'markAllNotificationsRead',
+      allowed: ALL,
+      prepare: async () => ({ query: `mutation { markAllNotificationsRead }`, variables: {} }),
+    },
+    {
+      name: 'scheduleMeeting',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async () => {
+        const stakeholder = await makeStakeholder(ds(), { kind: StakeholderKind.CUSTOMER, ownerId: otherAgent });
+        return {
+          query: `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+          variables: {
+            input: {
+              kind: 'FOLLOW_UP_CALL',
+              title: 'Apology call',
+              stakeholderId: stakeholder.id,
+              timeZone: 'Europe/Lisbon',
+              location: 'Phone',
+              ...nextSlot(false),
+            },
+          },
+        };
+      },
+    },
+    {
+      name: 'rescheduleMeeting',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!, $startsAt: DateTime!, $endsAt: DateTime!) {
+          rescheduleMeeting(id: $id, startsAt: $startsAt, endsAt: $endsAt, reason: "Customer asked for the afternoon") { id } }`,
+        variables: { id: await meetingFor(actor), ...nextSlot(false) },
+      }),
+    },
+    {
+      name: 'cancelMeeting',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { cancelMeeting(id: $id, reason: "Issue resolved by email") { id } }`,
+        variables: { id: await meetingFor(actor) },
+      }),
+    },
+    {
+      name: 'completeMeeting',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { completeMeeting(id: $id, outcomeSummary: "Accepted the replacement plan", sentiment: 1) { id } }`,
+        variables: { id: await meetingFor(actor, true) },
+      }),
+    },
+    {
+      name: 'markMeetingNoShow',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { markMeetingNoShow(id: $id) { id } }`,
+        variables: { id: await meetingFor(actor, true) },
+      }),
+    },
+    {
+      name: 'addCommitment',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($input: AddCommitmentInput!) { addCommitment(input: $input) { id } }`,
+        variables: {
+          input: {
+            caseId: (await caseFor(actor)).id,
+            party: 'THEIRS',
+            ownerName: 'their logistics team',
+            description: 'Send the list of affected sites',
+            dueOn: '2027-02-15',
+          },
+        },
+      }),
+    },
+    {
+      name: 'resolveCommitment',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { resolveCommitment(id: $id, status: DONE, note: "All units replaced") { id } }`,
+        variables: { id: await commitmentFor(actor) },
+      }),
+    },
+    {
+      name: 'recordKpiMeasurement',
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => ({
+        query: `mutation ($id: ID!) { recordKpiMeasurement(id: $id, measuredAt: "2026-11-20T12:00:00Z", value: "12") { id } }`,
+        variables: { id: await commitmentFor(actor) },
+      }),
+    },
+    {
       name: 'logout',
       allowed: ALL,
       prepare: async () => ({ query: `mutation { logout(refreshToken: "not-a-live-token") }`, variables: {} }),
@@ -228,6 +572,7 @@ describe('role matrix', () => {
     otherAgent = await targetUser(AGENT);
     otherPartnerManager = await targetUser(PARTNER_MANAGER);
     crisisId = (await makeCrisis(ds())).id;
+    setupAdmin = await t.signInAdmin();
   });
   afterAll(() => t.close());
 
