@@ -1,35 +1,11 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { StakeholderKind } from '../../stakeholders/stakeholder.enums';
-import { CompensationKind, CompensationStatus } from '../compensation.enums';
+import { IsUUID } from 'class-validator';
+import { CompensationFilterArgs } from './compensation-filter.args';
 
 /** The filters of `compensations`, for a whole crisis. */
 @ArgsType()
-export class CompensationReportArgs {
+export class CompensationReportArgs extends CompensationFilterArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'crisisId must be a UUID' })
   crisisId: string;
-
-  @Field(() => [CompensationKind], { nullable: true, description: 'Any of these kinds.' })
-  @IsOptional()
-  @ArrayMaxSize(10)
-  @IsEnum(CompensationKind, { each: true })
-  kind?: CompensationKind[] | null;
-
-  @Field(() => [CompensationStatus], { nullable: true, description: 'Any of these statuses.' })
-  @IsOptional()
-  @ArrayMaxSize(10)
-  @IsEnum(CompensationStatus, { each: true })
-  status?: CompensationStatus[] | null;
-
-  @Field(() => StakeholderKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(StakeholderKind)
-  stakeholderKind?: StakeholderKind | null;
-
-  @Field(() => String, { nullable: true, description: "The stakeholder's segment, exactly." })
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  segment?: string | null;
 }
