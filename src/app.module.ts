@@ -14,6 +14,7 @@ import { WorkersModule } from './jobs/workers.module';
 import { QueryCounter } from './database/query-counter';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CadencesModule } from './modules/cadences/cadences.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
@@ -63,6 +64,7 @@ export class AppModule {
         MeetingsModule,
         CommitmentsModule,
         HealthModule,
+        CadencesModule,
       ],
     };
   }

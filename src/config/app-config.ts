@@ -137,6 +137,12 @@ export class AppConfig {
   @Min(1)
   loginWindowSeconds = 15 * 60;
 
+  /** Contact fatigue: most outbound touches one stakeholder gets per week, across cadences. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  outreachWeeklyTouchLimit = 3;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -170,6 +176,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 'loginMaxFailuresPerAccount',
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 'loginMaxAttemptsPerAddress',
   LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
+  OUTREACH_WEEKLY_TOUCH_LIMIT: 'outreachWeeklyTouchLimit',
 };
 
 export class ConfigError extends Error {}

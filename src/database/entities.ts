@@ -21,6 +21,11 @@ import { MeetingAttendeeEntity } from '../modules/meetings/meeting-attendee.enti
 import { MeetingContactEntity } from '../modules/meetings/meeting-contact.entity';
 import { MeetingRescheduleEntity } from '../modules/meetings/meeting-reschedule.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
+import { CadenceEnrolmentEntity } from '../modules/cadences/cadence-enrolment.entity';
+import { CadenceMatrixEntryEntity } from '../modules/cadences/cadence-matrix-entry.entity';
+import { CadenceStepEntity } from '../modules/cadences/cadence-step.entity';
+import { CadenceEntity } from '../modules/cadences/cadence.entity';
+import { OutreachTaskEntity } from '../modules/cadences/outreach-task.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -47,4 +52,9 @@ export const ENTITIES = [
   MeetingRescheduleEntity,
   CommitmentEntity,
   CommitmentKpiMeasurementEntity,
+  CadenceEntity,
+  CadenceStepEntity,
+  CadenceMatrixEntryEntity,
+  CadenceEnrolmentEntity,
+  OutreachTaskEntity,
 ];

@@ -3,6 +3,7 @@ import { Compensation1764100000000 } from '../../migrations/1764100000000-compen
 import { CompensationBudgets1764150000000 } from '../../migrations/1764150000000-compensation-budgets';
 import { OutreachMessaging1764200000000 } from '../../migrations/1764200000000-outreach-messaging';
 import { Meetings1764300000000 } from '../../migrations/1764300000000-meetings';
+import { OutreachCadences1764400000000 } from '../../migrations/1764400000000-outreach-cadences';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CompensationBudgets1764150000000,
   OutreachMessaging1764200000000,
   Meetings1764300000000,
+  OutreachCadences1764400000000,
 ];

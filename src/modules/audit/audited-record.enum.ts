@@ -12,6 +12,9 @@ export enum AuditedRecord {
   APPROVAL_POLICY = 'APPROVAL_POLICY',
   MEETING = 'MEETING',
   COMMITMENT = 'COMMITMENT',
+  CADENCE = 'CADENCE',
+  CADENCE_ENROLMENT = 'CADENCE_ENROLMENT',
+  OUTREACH_TASK = 'OUTREACH_TASK',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
+import { CadenceEnrolmentService } from '../cadences/cadence-enrolment.service';
 import { CrisisPhase } from '../crises/crisis.enums';
 import { CrisisEntity } from '../crises/crisis.entity';
 import { StakeholderEntity } from '../stakeholders/stakeholder.entity';
@@ -29,6 +30,7 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cadences: CadenceEnrolmentService,
   ) {}
 
   async open(actor: AuthUser, input: OpenCaseInput): Promise<RecoveryCaseEntity> {
@@ -75,6 +77,7 @@ export class CasesService {
             estimatedLoss: lossOf(created),
           },
         });
+        await this.cadences.enrolByMatrix(manager, actor, created);
         return created;
       });
     } catch (error) {
@@ -130,6 +133,7 @@ export class CasesService {
         before: { status: before },
         after: { status, note },
       });
+      await this.cadences.stopForClosedCase(manager, actor.id, saved.id, status);
       return saved;
     });
   }

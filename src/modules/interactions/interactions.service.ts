@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
+import { OutreachTasksService } from '../cadences/outreach-tasks.service';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
 import { TemplateVersionStatus } from '../messaging/message-template.enums';
 import { MessageTemplateEntity } from '../messaging/message-template.entity';
@@ -35,6 +36,7 @@ export class InteractionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outreachTasks: OutreachTasksService,
   ) {}
 
   /** logInteraction: the case owner (AGENT or PARTNER_MANAGER) or an ADMIN. */
@@ -82,6 +84,7 @@ export class InteractionsService {
         followUpNeeded: input.followUpNeeded ?? false,
       }),
     );
+    await this.outreachTasks.settleByInteraction(manager, interaction);
     const next = statusAfterInteraction(recoveryCase.status, input.direction);
     if (next) {
       const before = recoveryCase.status;

@@ -8,6 +8,7 @@ import { Connection } from '../../common/pagination/connection.model';
 import { paginate } from '../../common/pagination/keyset';
 import { AuditService, auditFields } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
+import { CadenceEnrolmentService } from '../cadences/cadence-enrolment.service';
 import { UserRole } from '../users/user-role.enum';
 import { CreateStakeholderInput } from './dto/create-stakeholder.input';
 import { StakeholdersArgs } from './dto/stakeholders.args';
@@ -45,6 +46,7 @@ export class StakeholdersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cadences: CadenceEnrolmentService,
   ) {}
 
   async findById(id: string): Promise<StakeholderEntity> {
@@ -124,6 +126,7 @@ export class StakeholdersService {
         }
         const saved = await manager.save(stakeholder);
         await this.auditChanges(manager, actor, before, saved);
+        if (saved.doNotContact && !before.doNotContact) await this.cadences.stopForDoNotContact(manager, actor.id, saved.id);
         return saved;
       }),
     );

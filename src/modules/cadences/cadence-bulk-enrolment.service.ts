@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppException } from '../../common/errors/app.exception';
+import { AppConfig } from '../../config/app-config';
+import { AuditedRecord } from '../audit/audited-record.enum';
+import { CadenceStepEntity } from './cadence-step.entity';
+import { CadenceEntity } from './cadence.entity';
+import { bookedTouches, insertTasks, NewTask } from './enrolment-store';
+import { PlannedDue, planStepDueTimes } from './task-schedule';
+
+export interface BulkEnrolmentResult {
+  enrolled: number;
+  tasksCreated: number;
+  /** Cases left out: closed, do-not-contact, or already in a live enrolment. */
+  skipped: number;
+}
+
+interface EligibleCase {
+  id: string;
+  stakeholder_id: string;
+  owner_id: string;
+  time_zone: string;
+}
+
+/**
+ * Enrols many cases in one cadence, set-based: per batch, one read of the eligible cases and
+ * their stakeholders' open touches, due times computed here per stakeholder zone, then one
+ * INSERT … FROM unnest each for enrolments, tasks and audit entries. Cases that cannot be
+ * enrolled (closed, do-not-contact, already live) are skipped and counted, not refused.
+ */
+@Injectable()
+export class CadenceBulkEnrolmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** `parallel` batches run at once, each in its own transaction; batches never share a stakeholder. */
+  async enrolMany(actorId: string, caseIds: readonly string[], cadenceId: string, batchSize = 5000, parallel = 2): Promise<BulkEnrolmentResult> {
+    const cadence = await this.dataSource.getRepository(CadenceEntity).findOneBy({ id: cadenceId });
+    if (!cadence) throw AppException.notFound('Cadence', cadenceId);
+    if (!cadence.isActive) throw AppException.conflict(`Cadence "${cadence.name}" is deactivated; pick an active cadence`);
+    const steps = await this.dataSource.getRepository(CadenceStepEntity).find({ where: { cadenceId }, order: { position: 'ASC' } });
+    const result: BulkEnrolmentResult = { enrolled: 0, tasksCreated: 0, skipped: 0 };
+    const batches = await this.batchesByStakeholder(caseIds, batchSize);
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        const done = await this.dataSource.transaction((manager) => this.enrolBatch(manager, actorId, batch, cadence, steps));
+        result.enrolled += done.enrolled;
+        result.tasksCreated += done.tasksCreated;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+    result.skipped = caseIds.length - result.enrolled;
+    return result;
+  }
+
+  /**
+   * Known cases in stakeholder order, cut into batches that never split one stakeholder's
+   * cases: concurrent batches then lock disjoint stakeholders and cannot deadlock, and each
+   * stakeholder's fatigue count is computed in one place.
+   */
+  private async batchesByStakeholder(caseIds: readonly string[], batchSize: number): Promise<string[][]> {
+    const rows: { id: string; stakeholder_id: string }[] = await this.dataSource.query(
+      `SELECT id, stakeholder_id FROM recovery_cases WHERE id = ANY($1::uuid[]) ORDER BY stakeholder_id, id`,
+      [[...new Set(caseIds)]],
+    );
+    const batches: string[][] = [];
+    let current: string[] = [];
+    let previous: string | null = null;
+    for (const row of rows) {
+      if (current.length >= batchSize && row.stakeholder_id !== previous) {
+        batches.push(current);
+        current = [];
+      }
+      current.push(row.id);
+      previous = row.stakeholder_id;
+    }
+    if (current.length > 0) batches.push(current);
+    return batches;
+  }
+
+  private async enrolBatch(
+    manager: EntityManager,
+    actorId: string,
+    caseIds: readonly string[],
+    cadence: CadenceEntity,
+    steps: CadenceStepEntity[],
+  ): Promise<{ enrolled: number; tasksCreated: number }> {
+    // Stakeholders locked, as in a single enrolment, so fatigue counts stay true under concurrency.
+    const cases: EligibleCase[] = await manager.query(
+      `SELECT c.id, c.stakeholder_id, c.owner_id, s.time_zone
+         FROM recovery_cases c JOIN stakeholders s ON s.id = c.stakeholder_id
+        WHERE c.id = ANY($1::uuid[]) AND c.status NOT IN ('RECOVERED', 'CHURNED') AND NOT s.do_not_contact
+          AND NOT EXISTS (SELECT 1 FROM cadence_enrolments e WHERE e.case_id = c.id AND e.status IN ('ACTIVE', 'PAUSED'))
+        ORDER BY c.stakeholder_id, c.id
+        FOR UPDATE OF s`,
+      [caseIds],
+    );
+    if (cases.length === 0) return { enrolled: 0, tasksCreated: 0 };
+    const enrolledAt = new Date();
+    const enrolments: { id: string; case_id: string }[] = await manager.query(
+      `INSERT INTO cadence_enrolments (case_id, cadence_id, status, enrolled_at, enrolled_by_id)
+       SELECT u.case_id, $2, 'ACTIVE', $3, $4 FROM unnest($1::uuid[]) AS u(case_id)
+       ON CONFLICT (case_id) WHERE status IN ('ACTIVE', 'PAUSED') DO NOTHING
+       RETURNING id, case_id`,
+      [cases.map((c) => c.id), cadence.id, enrolledAt.toISOString(), actorId],
+    );
+    const enrolmentOf = new Map(enrolments.map((e) => [e.case_id, e.id]));
+    const booked = await bookedTouches(manager, [...new Set(cases.map((c) => c.stakeholder_id))]);
+    const offsets = steps.map((s) => s.offset);
+    const limit = this.config.outreachWeeklyTouchLimit;
+    // With nothing booked, the plan depends only on the zone: compute it once per zone.
+    const planByZone = new Map<string, PlannedDue[]>();
+    const tasks: NewTask[] = [];
+    for (const c of cases) {
+      const enrolmentId = enrolmentOf.get(c.id);
+      if (!enrolmentId) continue;
+      const already = booked.get(c.stakeholder_id);
+      let planned: PlannedDue[];
+      if (already?.length) {
+        planned = planStepDueTimes(enrolledAt, offsets, c.time_zone, already, limit);
+      } else {
+        planned = planByZone.get(c.time_zone) ?? planStepDueTimes(enrolledAt, offsets, c.time_zone, [], limit);
+        planByZone.set(c.time_zone, planned);
+      }
+      booked.set(c.stakeholder_id, [...(already ?? []), ...planned.map((p) => p.dueAt)]);
+      steps.forEach((step, i) =>
+        tasks.push({
+          enrolmentId,
+          caseId: c.id,
+          ownerId: c.owner_id,
+          stepPosition: step.position,
+          channel: step.channel,
+          action: step.action,
+          templateId: step.templateId,
+          planned: planned[i],
+        }),
+      );
+    }
+    await insertTasks(manager, tasks);
+    await manager.query(
+      `INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
+       SELECT $2, $3, u.id, 'CADENCE_ENROLLED', NULL,
+              jsonb_build_object('caseId', u.case_id, 'cadenceId', $4::uuid, 'cadenceName', $5::text, 'by', 'BULK', 'tasks', $6::int)
+         FROM unnest($1::uuid[], $7::uuid[]) AS u(id, case_id)`,
+      [enrolments.map((e) => e.id), actorId, AuditedRecord.CADENCE_ENROLMENT, cadence.id, cadence.name, steps.length, enrolments.map((e) => e.case_id)],
+    );
+    return { enrolled: enrolments.length, tasksCreated: tasks.length };
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app.exception';
+import { AuditService } from '../audit/audit.service';
+import { AuditedRecord } from '../audit/audited-record.enum';
+import { InteractionEntity } from '../interactions/interaction.entity';
+import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
+import { UserRole } from '../users/user-role.enum';
+import { OutreachTaskStatus } from './outreach.enums';
+import { OutreachTaskEntity } from './outreach-task.entity';
+import { OutreachTaskModel } from './outreach-task.model';
+import { settleTasks } from './task-settlement';
+
+/** Tasks being done, made redundant, or skipped. */
+@Injectable()
+export class OutreachTasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * InteractionsService.record, in its transaction (the case is already locked there): the
+   * interaction does the task it satisfies and ends the ones it makes redundant (rules in
+   * task-settlement.ts). Tasks of a PAUSED enrolment count too: the contact did happen.
+   */
+  async settleByInteraction(manager: EntityManager, interaction: InteractionEntity): Promise<void> {
+    // Only a live enrolment has open tasks, and a case has at most one: found through its index.
+    const open = await manager
+      .createQueryBuilder(OutreachTaskEntity, 't')
+      .innerJoin('cadence_enrolments', 'e', `e.id = t.enrolment_id AND e.status IN ('ACTIVE', 'PAUSED')`)
+      .where(`e.case_id = :caseId AND t.status = 'OPEN'`, { caseId: interaction.caseId })
+      .getMany();
+    if (open.length === 0) return;
+    const { doneTaskId, redundantTaskIds } = settleTasks(interaction, open, new Date());
+    if (doneTaskId) {
+      await manager.update(OutreachTaskEntity, { id: doneTaskId }, {
+        status: OutreachTaskStatus.DONE,
+        doneInteractionId: interaction.id,
+        completedAt: new Date(),
+      });
+    }
+    if (redundantTaskIds.length > 0) {
+      const why = interaction.direction === 'INBOUND' ? 'the stakeholder contacted us' : 'a meeting was held';
+      await manager.query(
+        `UPDATE outreach_tasks SET status = 'SKIPPED', done_interaction_id = $2, completed_at = now(), skipped_reason = $3
+          WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`,
+        [redundantTaskIds, interaction.id, `Made redundant: ${why} (${interaction.channel}, interaction ${interaction.id})`],
+      );
+    }
+  }
+
+  /** skipTask: the task's owner, the case owner or an admin, with a reason. */
+  async skip(actor: AuthUser, id: string, reason: string): Promise<OutreachTaskModel> {
+    const why = reason.trim();
+    if (!why) throw AppException.badInput('reason must not be blank: say why the step is skipped', { fields: ['reason'] });
+    return this.dataSource.transaction(async (manager) => {
+      const peek = await manager.findOneBy(OutreachTaskEntity, { id });
+      if (!peek) throw AppException.notFound('Outreach task', id);
+      // Case first, as interactions lock it, so a skip and a logged call cannot deadlock.
+      const recoveryCase = await manager.findOneOrFail(RecoveryCaseEntity, { where: { id: peek.caseId }, lock: { mode: 'pessimistic_write' } });
+      if (actor.role !== UserRole.ADMIN && actor.id !== peek.ownerId && actor.id !== recoveryCase.ownerId) {
+        throw AppException.forbidden(`Only the owner of outreach task ${id}, the case owner or an admin may skip it`);
+      }
+      const task = await manager.findOneOrFail(OutreachTaskEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (task.status !== OutreachTaskStatus.OPEN) {
+        throw AppException.conflict(`Outreach task ${id} is ${task.status}; only an OPEN task can be skipped`);
+      }
+      Object.assign(task, { status: OutreachTaskStatus.SKIPPED, skippedReason: why, completedAt: new Date() });
+      await manager.save(task);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        record: AuditedRecord.OUTREACH_TASK,
+        recordId: task.id,
+        action: 'OUTREACH_TASK_SKIPPED',
+        before: { status: OutreachTaskStatus.OPEN },
+        after: { status: task.status, reason: why },
+      });
+      return OutreachTaskModel.from(task);
+    });
+  }
+}

@@ -1,0 +1,442 @@
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { CadenceBulkEnrolmentService } from '../src/modules/cadences/cadence-bulk-enrolment.service';
+import { CasePriority } from '../src/modules/cases/case.enums';
+import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
+import { stepDueAt } from '../src/modules/outreach/cadence-clock';
+import { UserRole } from '../src/modules/users/user-role.enum';
+import {
+  CADENCES,
+  CASE_ENROLMENT,
+  CREATE_CADENCE,
+  DEACTIVATE_CADENCE,
+  ENROL,
+  MATRIX,
+  MY_DAY,
+  PAUSE,
+  RESUME,
+  SET_MATRIX,
+  SKIP_TASK,
+  STOP,
+  UPDATE_CADENCE,
+} from './support/cadence-operations';
+import { CHANGE_CASE_STATUS, OPEN_CASE } from './support/case-operations';
+import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
+import { APPROVE, CREATE_TEMPLATE, LOG_INTERACTION, SUBMIT } from './support/outreach-operations';
+import { errorCode, SignedIn, TestApp } from './support/test-app';
+
+type Task = { id: string; stepPosition: number; channel: string; action: string; dueAt: string; originalDueAt: string; fatigueNote: string | null; status: string; doneInteractionId: string | null; skippedReason: string | null };
+
+const step = (offset: string, channel = 'PHONE', action = 'CALL', templateId: string | null = null) => ({ offset, channel, action, templateId });
+
+/** Inside 09:00–17:00 on a weekday, in the zone. */
+function inBusinessHours(iso: string, zone: string): boolean {
+  const local = DateTime.fromISO(iso, { zone });
+  return local.weekday <= 5 && local.hour >= 9 && local.hour < 17;
+}
+
+describe('cadences, enrolments, outreach tasks and my day', () => {
+  let t: TestApp;
+  let admin: SignedIn;
+  let agent: SignedIn;
+  let otherAgent: SignedIn;
+  let roles: Record<UserRole, SignedIn>;
+  let crisisId: string;
+  const ds = () => t.dataSource;
+
+  const cadence = async (steps: ReturnType<typeof step>[], name = `Cadence ${randomUUID()}`): Promise<string> =>
+    (await t.ok(CREATE_CADENCE, { input: { name, steps } }, admin.token)).createCadence.id;
+  const caseFor = async (owner: SignedIn, stakeholderOverrides: Record<string, unknown> = {}, caseOverrides: Record<string, unknown> = {}, crisis = crisisId) => {
+    const stakeholder = await makeStakeholder(ds(), { ownerId: owner.id, ...stakeholderOverrides });
+    return makeCase(ds(), { crisisId: crisis, stakeholderId: stakeholder.id, ownerId: owner.id }, caseOverrides);
+  };
+  const enrol = async (caseId: string, cadenceId: string | null, token = agent.token) => (await t.ok(ENROL, { caseId, cadenceId }, token)).enrolCase;
+  const tasksOf = (enrolment: { tasks: Task[] }) => enrolment.tasks;
+  const counts = async () => ({
+    cadences: await t.rowCount('cadences'),
+    steps: await t.rowCount('cadence_steps'),
+    matrix: await t.rowCount('cadence_matrix'),
+    enrolments: await t.rowCount('cadence_enrolments'),
+    tasks: await t.rowCount('outreach_tasks'),
+    audit: await t.rowCount('audit_entries'),
+  });
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.signInAdmin();
+    roles = await t.signInEveryRole();
+    agent = await t.signInAs(UserRole.AGENT, 'Alex Agent');
+    otherAgent = await t.signInAs(UserRole.AGENT);
+    crisisId = (await makeCrisis(ds(), { severity: CrisisSeverity.SEVERE })).id;
+  });
+  afterAll(() => t.close());
+
+  describe('cadence definitions and the matrix', () => {
+    it('an admin creates, updates and deactivates a cadence; every signed-in user reads them', async () => {
+      const name = `Golden hours ${randomUUID()}`;
+      const created = (await t.ok(CREATE_CADENCE, { input: { name, description: 'First week', steps: [step('PT4H'), step('P1D', 'EMAIL', 'EMAIL')] } }, admin.token))
+        .createCadence;
+      expect(created).toMatchObject({ name, isActive: true, steps: [{ position: 1, offset: 'PT4H', channel: 'PHONE', action: 'CALL' }, { position: 2, offset: 'P1D' }] });
+      const updated = (await t.ok(UPDATE_CADENCE, { id: created.id, input: { steps: [step('P1M', 'VIDEO', 'MEETING')] } }, admin.token)).updateCadence;
+      expect(updated.steps).toEqual([{ position: 1, offset: 'P1M', channel: 'VIDEO', action: 'MEETING', templateId: null }]);
+      const list = (await t.ok(CADENCES, {}, roles.COMMS.token)).cadences;
+      expect(list.map((c: { id: string }) => c.id)).toContain(created.id);
+      expect((await t.ok(DEACTIVATE_CADENCE, { id: created.id }, admin.token)).deactivateCadence.isActive).toBe(false);
+      expect((await t.ok(CADENCES, {}, roles.AGENT.token)).cadences.map((c: { id: string }) => c.id)).not.toContain(created.id);
+      expect((await t.ok(CADENCES, { includeInactive: true }, roles.AGENT.token)).cadences.map((c: { id: string }) => c.id)).toContain(created.id);
+      const [{ n }] = await ds().query(`SELECT count(*)::int AS n FROM audit_entries WHERE entity_type = 'CADENCE' AND entity_id = $1`, [created.id]);
+      expect(n).toBe(3);
+    });
+
+    it('only admins change cadences and the matrix', async () => {
+      const id = await cadence([step('PT4H')]);
+      const before = await counts();
+      for (const role of [UserRole.AGENT, UserRole.PARTNER_MANAGER, UserRole.COMMS, UserRole.LEADERSHIP]) {
+        const token = roles[role].token;
+        expect(errorCode(await t.gql(CREATE_CADENCE, { input: { name: `X ${randomUUID()}`, steps: [step('PT1H')] } }, token))).toBe('FORBIDDEN');
+        expect(errorCode(await t.gql(UPDATE_CADENCE, { id, input: { name: 'Renamed' } }, token))).toBe('FORBIDDEN');
+        expect(errorCode(await t.gql(DEACTIVATE_CADENCE, { id }, token))).toBe('FORBIDDEN');
+        expect(errorCode(await t.gql(SET_MATRIX, { severity: 'MINOR', impact: 'LOW', cadenceId: id }, token))).toBe('FORBIDDEN');
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('sets, reads and clears a matrix entry, audited', async () => {
+      const id = await cadence([step('PT4H')]);
+      const set = (await t.ok(SET_MATRIX, { severity: 'MINOR', impact: 'LOW', cadenceId: id }, admin.token)).setCadenceMatrixEntry;
+      expect(set).toMatchObject({ severity: 'MINOR', impact: 'LOW', cadence: { id } });
+      expect((await t.ok(MATRIX, {}, roles.COMMS.token)).cadenceMatrix).toContainEqual(expect.objectContaining({ severity: 'MINOR', impact: 'LOW' }));
+      expect((await t.ok(SET_MATRIX, { severity: 'MINOR', impact: 'LOW', cadenceId: null }, admin.token)).setCadenceMatrixEntry).toBeNull();
+      expect((await t.ok(MATRIX, {}, admin.token)).cadenceMatrix).not.toContainEqual(expect.objectContaining({ severity: 'MINOR', impact: 'LOW' }));
+      const [{ n }] = await ds().query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'CADENCE_MATRIX_SET' AND entity_id = $1`, [id]);
+      expect(n).toBe(2);
+    });
+
+    it.each([
+      ['a bad ISO offset', { name: 'Bad offset', steps: [step('4h')] }, 'BAD_USER_INPUT', /ISO 8601 duration/],
+      ['a fractional offset', { name: 'Bad offset 2', steps: [step('P1.5D')] }, 'BAD_USER_INPUT', /ISO 8601 duration/],
+      ['no steps', { name: 'Empty', steps: [] }, 'BAD_USER_INPUT', /at least one step/],
+      ['a blank name', { name: '   ', steps: [step('PT1H')] }, 'BAD_USER_INPUT', /name/],
+      ['an unknown channel', { name: 'Bad channel', steps: [{ offset: 'PT1H', channel: 'PIGEON', action: 'CALL' }] }, 'BAD_USER_INPUT', /PIGEON/],
+      ['a non-UUID template', { name: 'Bad template', steps: [step('PT1H', 'EMAIL', 'EMAIL', 'nope')] }, 'BAD_USER_INPUT', /templateId must be a UUID/],
+      ['an unknown template', { name: 'Unknown template', steps: [step('PT1H', 'EMAIL', 'EMAIL', randomUUID())] }, 'NOT_FOUND', /Message template/],
+    ])('refuses a cadence with %s and writes nothing', async (_, input, code, message) => {
+      const before = await counts();
+      const res = await t.gql(CREATE_CADENCE, { input }, admin.token);
+      expect(errorCode(res)).toBe(code);
+      expect(res.errors![0].message).toMatch(message);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a duplicate name (any case) with CONFLICT', async () => {
+      const name = `Unique ${randomUUID()}`;
+      await cadence([step('PT1H')], name);
+      const before = await counts();
+      const res = await t.gql(CREATE_CADENCE, { input: { name: name.toUpperCase(), steps: [step('PT1H')] } }, admin.token);
+      expect(errorCode(res)).toBe('CONFLICT');
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a matrix entry for an unknown or deactivated cadence', async () => {
+      const before = await counts();
+      expect(errorCode(await t.gql(SET_MATRIX, { severity: 'MINOR', impact: 'LOW', cadenceId: randomUUID() }, admin.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(SET_MATRIX, { severity: 'MINOR', impact: 'LOW', cadenceId: 'x' }, admin.token))).toBe('BAD_USER_INPUT');
+      expect(await counts()).toEqual(before);
+    });
+  });
+
+  describe('enrolment', () => {
+    it.each(['Asia/Tokyo', 'America/Los_Angeles', 'Europe/Berlin'])('creates tasks owned by the case owner, in business hours of %s', async (zone) => {
+      const offsets = ['PT4H', 'P1D', 'P1M'];
+      const id = await cadence(offsets.map((o, i) => step(o, i === 1 ? 'EMAIL' : 'PHONE', i === 1 ? 'EMAIL' : 'CALL')));
+      const recoveryCase = await caseFor(agent, { timeZone: zone });
+      const enrolment = await enrol(recoveryCase.id, id);
+      expect(enrolment).toMatchObject({ status: 'ACTIVE', caseId: recoveryCase.id, cadenceId: id });
+      const tasks = tasksOf(enrolment);
+      expect(tasks.map((task) => task.stepPosition)).toEqual([1, 2, 3]);
+      tasks.forEach((task, i) => {
+        expect(task.status).toBe('OPEN');
+        expect(new Date(task.dueAt).toISOString()).toBe(stepDueAt(new Date(enrolment.enrolledAt), offsets[i], zone).toISOString());
+        expect(inBusinessHours(task.dueAt, zone)).toBe(true);
+        expect(task.fatigueNote).toBeNull();
+      });
+      const owners = await ds().query(`SELECT DISTINCT owner_id FROM outreach_tasks WHERE case_id = $1`, [recoveryCase.id]);
+      expect(owners).toEqual([{ owner_id: agent.id }]);
+    });
+
+    it('pushes touches over the weekly limit to the next week, across cadences, and says why', async () => {
+      const four = await cadence([step('P7D'), step('P7D'), step('P7D'), step('P7D')]);
+      const stakeholder = await makeStakeholder(ds(), { ownerId: agent.id, timeZone: 'Europe/London' });
+      const first = await makeCase(ds(), { crisisId, stakeholderId: stakeholder.id, ownerId: agent.id });
+      const tasks = tasksOf(await enrol(first.id, four));
+      const pushed = tasks.filter((task) => task.fatigueNote);
+      expect(pushed).toHaveLength(1);
+      expect(pushed[0].fatigueNote).toMatch(/already has 3 outbound touches planned in the week of/);
+      expect(new Date(pushed[0].dueAt).getTime()).toBeGreaterThan(new Date(pushed[0].originalDueAt).getTime());
+      expect(DateTime.fromISO(pushed[0].dueAt, { zone: 'Europe/London' }).toFormat('c HH:mm')).toBe('1 09:00');
+
+      const otherCrisis = await makeCrisis(ds());
+      const second = await makeCase(ds(), { crisisId: otherCrisis.id, stakeholderId: stakeholder.id, ownerId: agent.id });
+      const [only] = tasksOf(await enrol(second.id, await cadence([step('P7D')])));
+      expect(only.fatigueNote).toMatch(/already has 3 outbound touches/);
+    });
+
+    it('enrols a new case by the matrix when openCase is called, in the same transaction', async () => {
+      const id = await cadence([step('PT4H'), step('P2D', 'EMAIL', 'EMAIL')]);
+      await t.ok(SET_MATRIX, { severity: 'CRITICAL', impact: 'HIGH', cadenceId: id }, admin.token);
+      const critical = await makeCrisis(ds(), { severity: CrisisSeverity.CRITICAL });
+      const open = async (impact: string) => {
+        const stakeholder = await makeStakeholder(ds(), { ownerId: agent.id });
+        return (await t.ok(OPEN_CASE, { input: { crisisId: critical.id, stakeholderId: stakeholder.id, impact, estimatedLoss: { amountMinor: '1000', currency: 'EUR' } } }, agent.token))
+          .openCase.id as string;
+      };
+      const high = await open('HIGH');
+      const enrolment = (await t.ok(CASE_ENROLMENT, { caseId: high }, agent.token)).caseEnrolment;
+      expect(enrolment).toMatchObject({ status: 'ACTIVE', cadenceId: id });
+      expect(tasksOf(enrolment)).toHaveLength(2);
+      const low = await open('LOW');
+      expect((await t.ok(CASE_ENROLMENT, { caseId: low }, agent.token)).caseEnrolment).toBeNull();
+      const dnc = await makeStakeholder(ds(), { ownerId: agent.id, doNotContact: true });
+      const opened = (await t.ok(OPEN_CASE, { input: { crisisId: critical.id, stakeholderId: dnc.id, impact: 'HIGH', estimatedLoss: { amountMinor: '1000', currency: 'EUR' } } }, agent.token))
+        .openCase.id;
+      expect((await t.ok(CASE_ENROLMENT, { caseId: opened }, agent.token)).caseEnrolment).toBeNull();
+    });
+
+    it('takes the cadence from the matrix when none is given, and refuses when the matrix has none', async () => {
+      const id = await cadence([step('PT4H')]);
+      await t.ok(SET_MATRIX, { severity: 'SEVERE', impact: 'MEDIUM', cadenceId: id }, admin.token);
+      const medium = await caseFor(agent, {}, { impact: 'MEDIUM' });
+      expect((await enrol(medium.id, null)).cadenceId).toBe(id);
+      const low = await caseFor(agent, {}, { impact: 'LOW' });
+      const before = await counts();
+      const res = await t.gql(ENROL, { caseId: low.id }, agent.token);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toMatch(/No cadence is set in the matrix for a SEVERE crisis and LOW impact/);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('allows one live enrolment per case', async () => {
+      const id = await cadence([step('PT4H')]);
+      const recoveryCase = await caseFor(agent);
+      const first = await enrol(recoveryCase.id, id);
+      const before = await counts();
+      const res = await t.gql(ENROL, { caseId: recoveryCase.id, cadenceId: id }, agent.token);
+      expect(errorCode(res)).toBe('CONFLICT');
+      expect(res.errors![0].extensions).toMatchObject({ enrolmentId: first.id });
+      expect(await counts()).toEqual(before);
+      await t.ok(STOP, { id: first.id, reason: 'Switching cadence' }, agent.token);
+      expect((await enrol(recoveryCase.id, id)).status).toBe('ACTIVE');
+    });
+
+    it('refuses a do-not-contact stakeholder, another agent’s case and bad ids, writing nothing', async () => {
+      const id = await cadence([step('PT4H')]);
+      const dnc = await caseFor(agent, { doNotContact: true });
+      const mine = await caseFor(agent);
+      const before = await counts();
+      const refused = await t.gql(ENROL, { caseId: dnc.id, cadenceId: id }, agent.token);
+      expect(errorCode(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].message).toMatch(/do-not-contact/);
+      expect(errorCode(await t.gql(ENROL, { caseId: mine.id, cadenceId: id }, otherAgent.token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(ENROL, { caseId: randomUUID(), cadenceId: id }, agent.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(ENROL, { caseId: mine.id, cadenceId: randomUUID() }, agent.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(ENROL, { caseId: 'not-a-uuid', cadenceId: id }, agent.token))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(ENROL, { caseId: mine.id }, roles.COMMS.token))).toBe('FORBIDDEN');
+      expect(await counts()).toEqual(before);
+    });
+  });
+
+  describe('pause, resume and stop', () => {
+    it('resuming moves the open tasks by the time paused, within business hours', async () => {
+      const id = await cadence([step('P1D'), step('P5D', 'EMAIL', 'EMAIL')]);
+      const recoveryCase = await caseFor(agent, { timeZone: 'America/Chicago' });
+      const enrolment = await enrol(recoveryCase.id, id);
+      const before = tasksOf(enrolment);
+      expect((await t.ok(PAUSE, { id: enrolment.id }, agent.token)).pauseEnrolment.status).toBe('PAUSED');
+      expect(errorCode(await t.gql(PAUSE, { id: enrolment.id }, agent.token))).toBe('CONFLICT');
+      // Three days in pause.
+      await ds().query(`UPDATE cadence_enrolments SET paused_at = paused_at - interval '3 days' WHERE id = $1`, [enrolment.id]);
+      const resumed = (await t.ok(RESUME, { id: enrolment.id }, agent.token)).resumeEnrolment;
+      expect(resumed).toMatchObject({ status: 'ACTIVE', pausedAt: null });
+      tasksOf(resumed).forEach((task, i) => {
+        const shift = new Date(task.originalDueAt).getTime() - new Date(before[i].originalDueAt).getTime();
+        expect(shift).toBeGreaterThanOrEqual(3 * 86_400_000);
+        expect(shift).toBeLessThan(6 * 86_400_000);
+        expect(inBusinessHours(task.dueAt, 'America/Chicago')).toBe(true);
+      });
+      const actions = await ds().query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [enrolment.id]);
+      expect(actions.map((a: { action: string }) => a.action)).toEqual(['CADENCE_ENROLLED', 'CADENCE_ENROLMENT_PAUSED', 'CADENCE_ENROLMENT_RESUMED']);
+      expect(errorCode(await t.gql(RESUME, { id: enrolment.id }, agent.token))).toBe('CONFLICT');
+    });
+
+    it('stopping cancels the open tasks and needs a reason', async () => {
+      const recoveryCase = await caseFor(agent);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P1D')]));
+      const before = await counts();
+      expect(errorCode(await t.gql(STOP, { id: enrolment.id, reason: '' }, agent.token))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(STOP, { id: enrolment.id, reason: 'x' }, otherAgent.token))).toBe('FORBIDDEN');
+      expect(await counts()).toEqual(before);
+      const stopped = (await t.ok(STOP, { id: enrolment.id, reason: 'Customer asked for a pause in contact' }, agent.token)).stopEnrolment;
+      expect(stopped).toMatchObject({ status: 'STOPPED', stopReason: 'Customer asked for a pause in contact' });
+      expect(tasksOf(stopped).map((task) => task.status)).toEqual(['CANCELLED', 'CANCELLED']);
+      expect(errorCode(await t.gql(STOP, { id: enrolment.id, reason: 'again' }, agent.token))).toBe('CONFLICT');
+    });
+
+    it.each(['CHURNED', 'RECOVERED'])('stops by itself when the case becomes %s', async (status) => {
+      const recoveryCase = await caseFor(agent, {}, status === 'RECOVERED' ? { status: 'RECOVERING' } : {});
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P1D')]));
+      await t.ok(CHANGE_CASE_STATUS, { id: recoveryCase.id, status, note: 'Closing' }, agent.token);
+      const after = (await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment;
+      expect(after).toMatchObject({ id: enrolment.id, status: 'STOPPED', stopReason: `Case became ${status}` });
+      expect(tasksOf(after).every((task) => task.status === 'CANCELLED')).toBe(true);
+    });
+
+    it('stops by itself when the stakeholder becomes do-not-contact', async () => {
+      const recoveryCase = await caseFor(agent);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H')]));
+      await t.ok(`mutation ($id: ID!) { updateStakeholder(id: $id, input: { doNotContact: true }) { id } }`, { id: recoveryCase.stakeholderId }, agent.token);
+      const after = (await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment;
+      expect(after).toMatchObject({ id: enrolment.id, status: 'STOPPED', stopReason: 'Stakeholder marked do-not-contact' });
+      expect(tasksOf(after)[0].status).toBe('CANCELLED');
+    });
+  });
+
+  describe('tasks', () => {
+    const log = (caseId: string, direction: string, channel: string) =>
+      t.ok(
+        LOG_INTERACTION,
+        { input: { caseId, channel, direction, occurredAt: new Date(Date.now() - 60_000).toISOString(), outcome: 'REACHED', summary: 'Talked about the replacement units.' } },
+        agent.token,
+      );
+
+    it('an outbound interaction does the earliest open task on its channel', async () => {
+      const recoveryCase = await caseFor(agent);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P1D', 'EMAIL', 'EMAIL'), step('P2D')]));
+      const logged = await log(recoveryCase.id, 'OUTBOUND', 'PHONE');
+      const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
+      expect(tasks.map((task) => task.status)).toEqual(['DONE', 'OPEN', 'OPEN']);
+      expect(tasks[0].doneInteractionId).toBe(logged.logInteraction.id);
+      expect(enrolment.id).toBeDefined();
+    });
+
+    it('an inbound reply ends the calls and emails due within 24 hours, not later ones', async () => {
+      const recoveryCase = await caseFor(agent);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H', 'EMAIL', 'EMAIL'), step('P7D'), step('P8D', 'VIDEO', 'MEETING')]));
+      const [soon, later] = tasksOf(enrolment);
+      await ds().query(`UPDATE outreach_tasks SET due_at = now() + interval '2 hours' WHERE id = $1`, [soon.id]);
+      const reply = await log(recoveryCase.id, 'INBOUND', 'EMAIL');
+      const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
+      expect(tasks.find((task) => task.id === soon.id)).toMatchObject({ status: 'SKIPPED', doneInteractionId: reply.logInteraction.id });
+      expect(tasks.find((task) => task.id === soon.id)!.skippedReason).toMatch(/Made redundant: the stakeholder contacted us/);
+      expect(tasks.find((task) => task.id === later.id)!.status).toBe('OPEN');
+      expect(tasks.find((task) => task.action === 'MEETING')!.status).toBe('OPEN');
+    });
+
+    it('a held meeting (outbound video) does the meeting step and ends calls due within 24 hours', async () => {
+      const recoveryCase = await caseFor(agent);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P2D', 'IN_PERSON', 'MEETING')]));
+      const [call, meeting] = tasksOf(enrolment);
+      await ds().query(`UPDATE outreach_tasks SET due_at = now() + interval '1 hour' WHERE id = $1`, [call.id]);
+      const held = await log(recoveryCase.id, 'OUTBOUND', 'VIDEO');
+      const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
+      expect(tasks.find((task) => task.id === meeting.id)).toMatchObject({ status: 'DONE', doneInteractionId: held.logInteraction.id });
+      expect(tasks.find((task) => task.id === call.id)).toMatchObject({ status: 'SKIPPED', doneInteractionId: held.logInteraction.id });
+      expect(tasks.find((task) => task.id === call.id)!.skippedReason).toMatch(/a meeting was held/);
+    });
+
+    it('skips a task with a reason (owner or admin), audited; refuses without one', async () => {
+      const recoveryCase = await caseFor(agent);
+      const [task] = tasksOf(await enrol(recoveryCase.id, await cadence([step('PT4H')])));
+      const before = await counts();
+      expect(errorCode(await t.gql(SKIP_TASK, { id: task.id, reason: '' }, agent.token))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(SKIP_TASK, { id: task.id, reason: '   ' }, agent.token))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(SKIP_TASK, { id: task.id, reason: 'Not mine' }, otherAgent.token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(SKIP_TASK, { id: randomUUID(), reason: 'Gone' }, agent.token))).toBe('NOT_FOUND');
+      expect(await counts()).toEqual(before);
+      const skipped = (await t.ok(SKIP_TASK, { id: task.id, reason: 'They asked us to write instead' }, agent.token)).skipTask;
+      expect(skipped).toMatchObject({ status: 'SKIPPED', skippedReason: 'They asked us to write instead' });
+      expect(errorCode(await t.gql(SKIP_TASK, { id: task.id, reason: 'Again' }, admin.token))).toBe('CONFLICT');
+      const [{ n }] = await ds().query(`SELECT count(*)::int AS n FROM audit_entries WHERE entity_id = $1 AND action = 'OUTREACH_TASK_SKIPPED'`, [task.id]);
+      expect(n).toBe(1);
+    });
+  });
+
+  describe('my day', () => {
+    let day: SignedIn;
+    let templateId: string;
+
+    beforeAll(async () => {
+      day = await t.signInAs(UserRole.AGENT, 'Dana Day');
+      const template = (
+        await t.ok(
+          CREATE_TEMPLATE,
+          { input: { crisisId, channel: 'EMAIL', kind: 'STATEMENT', name: `Apology ${randomUUID()}`, subject: 'Sorry, {{contact.name}}', body: 'Dear {{contact.name}}, {{agent.name}} here about {{crisis.title}}.' } },
+          roles.COMMS.token,
+        )
+      ).createMessageTemplate;
+      templateId = template.id;
+      await t.ok(SUBMIT, { id: template.versions[0].id }, roles.COMMS.token);
+      await t.ok(APPROVE, { id: template.versions[0].id }, roles.LEADERSHIP.token);
+    });
+
+    it('lists overdue and today’s tasks by urgency, with the rendered message or why it cannot render', async () => {
+      const id = await cadence([step('PT1H', 'EMAIL', 'EMAIL', templateId)]);
+      const make = async (priority: CasePriority, dueSql: string, withContact: boolean) => {
+        const recoveryCase = await caseFor(day, {}, { priority });
+        if (withContact) await makeContact(ds(), recoveryCase.stakeholderId, { name: 'Maria Lopez' });
+        const [task] = tasksOf(await enrol(recoveryCase.id, id, day.token));
+        await ds().query(`UPDATE outreach_tasks SET due_at = ${dueSql} WHERE id = $1`, [task.id]);
+        return task.id;
+      };
+      const oldest = await make(CasePriority.LOW, `now() - interval '3 hours'`, true);
+      const urgent = await make(CasePriority.URGENT, `date_trunc('minute', now()) - interval '1 hour'`, false);
+      const low = await make(CasePriority.LOW, `date_trunc('minute', now()) - interval '1 hour'`, true);
+      const nextWeek = await make(CasePriority.URGENT, `now() + interval '7 days'`, true);
+
+      const items = (await t.ok(MY_DAY, {}, day.token)).myDay;
+      expect(items.map((i: { task: { id: string } }) => i.task.id)).toEqual([oldest, urgent, low]);
+      expect(items.map((i: { task: { id: string } }) => i.task.id)).not.toContain(nextWeek);
+      expect(items[0].task.isOverdue).toBe(true);
+      expect(items[0].message).toMatchObject({ channel: 'EMAIL', subject: 'Sorry, Maria Lopez' });
+      expect(items[0].message.body).toMatch(/^Dear Maria Lopez, Dana Day here about Firmware fault/);
+      expect(items[1].message).toBeNull();
+      expect(items[1].messageError).toMatch(/contact\.name/);
+      expect(items[1].case.priority).toBe('URGENT');
+    });
+
+    it('does not list tasks of a paused enrolment', async () => {
+      const other = await t.signInAs(UserRole.AGENT);
+      const recoveryCase = await caseFor(other);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT1H')]), other.token);
+      await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id]);
+      expect((await t.ok(MY_DAY, {}, other.token)).myDay).toHaveLength(1);
+      await t.ok(PAUSE, { id: enrolment.id }, other.token);
+      expect((await t.ok(MY_DAY, {}, other.token)).myDay).toHaveLength(0);
+    });
+
+    it('runs a fixed number of statements for 10 or 100 tasks', async () => {
+      const bulk = t.app.get(CadenceBulkEnrolmentService);
+      const id = await cadence([step('PT1H', 'EMAIL', 'EMAIL', templateId)]);
+      const measure = async (n: number) => {
+        const user = await t.signInAs(UserRole.AGENT);
+        const caseIds: string[] = [];
+        for (let i = 0; i < n; i += 1) {
+          const recoveryCase = await caseFor(user);
+          if (i % 2 === 0) await makeContact(ds(), recoveryCase.stakeholderId);
+          caseIds.push(recoveryCase.id);
+        }
+        const result = await bulk.enrolMany(user.id, caseIds, id);
+        expect(result).toEqual({ enrolled: n, tasksCreated: n, skipped: 0 });
+        await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE owner_id = $1`, [user.id]);
+        let items: unknown[] = [];
+        const statements = await t.countQueries(async () => {
+          items = (await t.ok(MY_DAY, {}, user.token)).myDay;
+        });
+        expect(items).toHaveLength(n);
+        return statements;
+      };
+      const ten = await measure(10);
+      const hundred = await measure(100);
+      expect(hundred).toBe(ten);
+    });
+  });
+});
