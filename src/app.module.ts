@@ -26,6 +26,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { UsersModule } from './modules/users/users.module';
+import { SlaModule } from './modules/sla/sla.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -65,6 +66,7 @@ export class AppModule {
         CommitmentsModule,
         HealthModule,
         CadencesModule,
+        SlaModule,
       ],
     };
   }

@@ -75,7 +75,7 @@ describe('background jobs in a separate worker', () => {
       [stakeholder.id, recoveryCase.id, admin.id],
     );
     const queue = t.app.get<Queue>(getQueueToken(QueueName.OUTREACH));
-    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([JobName.COMMITMENT_OVERDUE_SWEEP]);
+    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual(expect.arrayContaining([JobName.COMMITMENT_OVERDUE_SWEEP, JobName.SLA_SWEEP]));
 
     const first = await queue.add(JobName.COMMITMENT_OVERDUE_SWEEP, {});
     expect(await first.waitUntilFinished(outreachEvents, 20_000)).toEqual({ raised: 1 });

@@ -541,10 +541,114 @@ describe('role matrix', () => {
         variables: { id: await commitmentFor(actor) },
       }),
     },
+    ...((): Operation[] => {
+      const cadenceId = async (): Promise<string> =>
+        (
+          await setup(`mutation ($input: CreateCadenceInput!) { createCadence(input: $input) { id } }`, {
+            input: { name: `Cadence ${randomUUID()}`, steps: [{ offset: 'PT4H', channel: 'PHONE', action: 'CALL' }] },
+          })
+        ).createCadence.id;
+      const enrolmentFor = async (actor: SignedIn, pause = false) => {
+        const { enrolCase } = await setup(`mutation ($caseId: ID!, $cadenceId: ID) { enrolCase(caseId: $caseId, cadenceId: $cadenceId) { id tasks { id } } }`, {
+          caseId: (await caseFor(actor)).id,
+          cadenceId: await cadenceId(),
+        });
+        if (pause) await setup(`mutation ($id: ID!) { pauseEnrolment(id: $id) { id } }`, { id: enrolCase.id });
+        return enrolCase as { id: string; tasks: { id: string }[] };
+      };
+      const CASE_WORKERS = [AGENT, PARTNER_MANAGER, ADMIN];
+      return [
+        {
+          name: 'createCadence',
+          allowed: [ADMIN],
+          prepare: async () => ({
+            query: `mutation ($input: CreateCadenceInput!) { createCadence(input: $input) { id } }`,
+            variables: { input: { name: `Cadence ${randomUUID()}`, steps: [{ offset: 'P1D', channel: 'EMAIL', action: 'EMAIL' }] } },
+          }),
+        },
+        {
+          name: 'updateCadence',
+          allowed: [ADMIN],
+          prepare: async () => ({
+            query: `mutation ($id: ID!) { updateCadence(id: $id, input: { description: "For severe product faults" }) { id } }`,
+            variables: { id: await cadenceId() },
+          }),
+        },
+        {
+          name: 'deactivateCadence',
+          allowed: [ADMIN],
+          prepare: async () => ({ query: `mutation ($id: ID!) { deactivateCadence(id: $id) { id } }`, variables: { id: await cadenceId() } }),
+        },
+        {
+          name: 'setCadenceMatrixEntry',
+          allowed: [ADMIN],
+          prepare: async () => ({
+            query: `mutation ($id: ID) { setCadenceMatrixEntry(severity: MINOR, impact: LOW, cadenceId: $id) { severity } }`,
+            variables: { id: await cadenceId() },
+          }),
+        },
+        {
+          name: 'enrolCase',
+          allowed: CASE_WORKERS,
+          prepare: async (actor) => ({
+            query: `mutation ($caseId: ID!, $cadenceId: ID) { enrolCase(caseId: $caseId, cadenceId: $cadenceId) { id } }`,
+            variables: { caseId: (await caseFor(actor)).id, cadenceId: await cadenceId() },
+          }),
+        },
+        {
+          name: 'pauseEnrolment',
+          allowed: CASE_WORKERS,
+          prepare: async (actor) => ({ query: `mutation ($id: ID!) { pauseEnrolment(id: $id) { id } }`, variables: { id: (await enrolmentFor(actor)).id } }),
+        },
+        {
+          name: 'resumeEnrolment',
+          allowed: CASE_WORKERS,
+          prepare: async (actor) => ({ query: `mutation ($id: ID!) { resumeEnrolment(id: $id) { id } }`, variables: { id: (await enrolmentFor(actor, true)).id } }),
+        },
+        {
+          name: 'stopEnrolment',
+          allowed: CASE_WORKERS,
+          prepare: async (actor) => ({
+            query: `mutation ($id: ID!) { stopEnrolment(id: $id, reason: "Customer asked us to stop calling") { id } }`,
+            variables: { id: (await enrolmentFor(actor)).id },
+          }),
+        },
+        {
+          name: 'skipTask',
+          allowed: CASE_WORKERS,
+          prepare: async (actor) => ({
+            query: `mutation ($id: ID!) { skipTask(id: $id, reason: "Spoke to them at the trade fair") { id } }`,
+            variables: { id: (await enrolmentFor(actor)).tasks[0].id },
+          }),
+        },
+      ];
+    })(),
     {
       name: 'logout',
       allowed: ALL,
       prepare: async () => ({ query: `mutation { logout(refreshToken: "not-a-live-token") }`, variables: {} }),
+    },
+    {
+      name: 'updateSlaSettings',
+      allowed: [ADMIN],
+      prepare: async () => ({
+        query: `mutation ($input: UpdateSlaSettingsInput!) { updateSlaSettings(input: $input) { replyWithinHours } }`,
+        variables: { input: { replyWithinHours: 24 } },
+      }),
+    },
+    {
+      name: 'acknowledgeEscalation',
+      // The case owner (AGENT, PARTNER_MANAGER here), LEADERSHIP and ADMIN; COMMS owns no case.
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
+      prepare: async (actor) => {
+        const recoveryCase = await caseFor(actor);
+        const [escalation] = await ds().query(
+          `INSERT INTO sla_escalations (case_id, kind, subject_id, level, due_at)
+           VALUES ($1, 'GOLDEN_HOURS_BREACHED', $1, 'OWNER', now()) RETURNING id`,
+          [recoveryCase.id],
+        );
+        return { query: `mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id } }`, variables: { id: escalation.id } };
+      },
     },
     {
       name: 'auditTrail',
@@ -562,6 +666,11 @@ describe('role matrix', () => {
         ['stakeholders', `{ stakeholders { totalCount } }`],
         ['recoveryCases', `{ recoveryCases { totalCount } }`],
         ['myCases', `{ myCases { totalCount } }`],
+        ['slaSettings', `{ slaSettings { replyWithinHours } }`],
+        ['escalations', `{ escalations { totalCount } }`],
+        ['cadences', `{ cadences { id } }`],
+        ['cadenceMatrix', `{ cadenceMatrix { severity } }`],
+        ['myDay', `{ myDay { task { id } } }`],
       ] as const
     ).map(([name, query]) => ({ name, allowed: ALL, prepare: async () => ({ query, variables: {} }) })),
   ];

@@ -26,6 +26,8 @@ import { CadenceMatrixEntryEntity } from '../modules/cadences/cadence-matrix-ent
 import { CadenceStepEntity } from '../modules/cadences/cadence-step.entity';
 import { CadenceEntity } from '../modules/cadences/cadence.entity';
 import { OutreachTaskEntity } from '../modules/cadences/outreach-task.entity';
+import { SlaEscalationEntity } from '../modules/sla/sla-escalation.entity';
+import { SlaSettingsEntity } from '../modules/sla/sla-settings.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -57,4 +59,6 @@ export const ENTITIES = [
   CadenceMatrixEntryEntity,
   CadenceEnrolmentEntity,
   OutreachTaskEntity,
+  SlaSettingsEntity,
+  SlaEscalationEntity,
 ];

@@ -4,6 +4,7 @@ import { CompensationBudgets1764150000000 } from '../../migrations/1764150000000
 import { OutreachMessaging1764200000000 } from '../../migrations/1764200000000-outreach-messaging';
 import { Meetings1764300000000 } from '../../migrations/1764300000000-meetings';
 import { OutreachCadences1764400000000 } from '../../migrations/1764400000000-outreach-cadences';
+import { OutreachSla1764500000000 } from '../../migrations/1764500000000-outreach-sla';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OutreachMessaging1764200000000,
   Meetings1764300000000,
   OutreachCadences1764400000000,
+  OutreachSla1764500000000,
 ];

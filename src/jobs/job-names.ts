@@ -8,4 +8,5 @@ export enum QueueName {
 export enum JobName {
   PURGE_EXPIRED_SESSIONS = 'purge-expired-sessions',
   COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
+  SLA_SWEEP = 'sla-sweep',
 }

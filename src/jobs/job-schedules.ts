@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from './job-names';
 
@@ -14,7 +14,27 @@ export class JobSchedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.OUTREACH) private readonly outreach: Queue,
   ) {}
 
+  private readonly logger = new Logger(JobSchedules.name);
+
+  /**
+   * Waits a few seconds at most: with Redis down the API still starts (BullMQ keeps retrying
+   * in the background and registers the schedules once Redis is back).
+   */
   async onApplicationBootstrap(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), 5_000);
+    });
+    const registering = this.register().catch((error: unknown) => {
+      this.logger.error(`Could not register the recurring jobs: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if ((await Promise.race([registering, waited])) === 'timeout') {
+      this.logger.warn('Redis did not answer; starting without confirming the recurring job schedules');
+    }
+    clearTimeout(timer);
+  }
+
+  private async register(): Promise<void> {
     await this.maintenance.upsertJobScheduler(
       JobName.PURGE_EXPIRED_SESSIONS,
       { pattern: '17 3 * * *', tz: 'UTC' },
@@ -25,5 +45,6 @@ export class JobSchedules implements OnApplicationBootstrap {
       { every: 15 * 60_000 },
       { name: JobName.COMMITMENT_OVERDUE_SWEEP, data: {} },
     );
+    await this.outreach.upsertJobScheduler(JobName.SLA_SWEEP, { every: 60_000 }, { name: JobName.SLA_SWEEP, data: {} });
   }
 }

@@ -21,6 +21,7 @@ export class MaintenanceProcessor extends WorkerHost {
         return { deleted };
       }
       case JobName.COMMITMENT_OVERDUE_SWEEP:
+      case JobName.SLA_SWEEP:
         throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.MAINTENANCE}`);
       default: {
         const unhandled: never = name;

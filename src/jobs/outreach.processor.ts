@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { CommitmentOverdueSweepService } from '../modules/commitments/commitment-overdue-sweep.service';
+import { SlaSweepService } from '../modules/sla/sla-sweep.service';
 import { JobName, QueueName } from './job-names';
 
 /** Sweeps that derive their work from the database, so a run lost while Redis was down is made up by the next. */
@@ -9,7 +10,10 @@ import { JobName, QueueName } from './job-names';
 export class OutreachProcessor extends WorkerHost {
   private readonly logger = new Logger(OutreachProcessor.name);
 
-  constructor(private readonly overdueCommitments: CommitmentOverdueSweepService) {
+  constructor(
+    private readonly overdueCommitments: CommitmentOverdueSweepService,
+    private readonly slaSweep: SlaSweepService,
+  ) {
     super();
   }
 
@@ -20,6 +24,11 @@ export class OutreachProcessor extends WorkerHost {
         const raised = await this.overdueCommitments.run();
         if (raised > 0) this.logger.log(`Raised ${raised} overdue-commitment notifications`);
         return { raised };
+      }
+      case JobName.SLA_SWEEP: {
+        const result = await this.slaSweep.run();
+        if (result.escalated + result.notified + result.reminded > 0) this.logger.log(`SLA sweep: ${JSON.stringify(result)}`);
+        return result;
       }
       case JobName.PURGE_EXPIRED_SESSIONS:
         throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.OUTREACH}`);

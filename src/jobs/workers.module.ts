@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { SessionCleanupService } from '../modules/auth/session-cleanup.service';
 import { CommitmentOverdueSweepService } from '../modules/commitments/commitment-overdue-sweep.service';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
+import { SlaSweepService } from '../modules/sla/sla-sweep.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { OutreachProcessor } from './outreach.processor';
 
 /** The job consumers: run in the worker process (src/worker.ts), or in the API process when configured. */
 @Module({
   imports: [NotificationsModule],
-  providers: [MaintenanceProcessor, SessionCleanupService, OutreachProcessor, CommitmentOverdueSweepService],
+  providers: [MaintenanceProcessor, SessionCleanupService, OutreachProcessor, CommitmentOverdueSweepService, SlaSweepService],
 })
 export class WorkersModule {}

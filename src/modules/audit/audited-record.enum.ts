@@ -15,6 +15,7 @@ export enum AuditedRecord {
   CADENCE = 'CADENCE',
   CADENCE_ENROLMENT = 'CADENCE_ENROLMENT',
   OUTREACH_TASK = 'OUTREACH_TASK',
+  SLA_SETTINGS = 'SLA_SETTINGS',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

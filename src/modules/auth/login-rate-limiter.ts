@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
@@ -12,6 +12,7 @@ import { REDIS } from '../../common/redis/redis.module';
  */
 @Injectable()
 export class LoginRateLimiter {
+  private readonly logger = new Logger(LoginRateLimiter.name);
   private readonly perAccount: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
 
@@ -51,7 +52,15 @@ export class LoginRateLimiter {
   }
 
   private limited(rejection: unknown, message: string): AppException {
-    if (!(rejection instanceof RateLimiterRes)) return rejection as AppException;
+    if (rejection instanceof AppException) return rejection;
+    if (!(rejection instanceof RateLimiterRes)) {
+      // Fails closed: without Redis the attempts cannot be counted, so sign-in waits rather than
+      // opening the door to password guessing. Signed-in sessions keep working (tokens need no Redis).
+      this.logger.warn(`Login rate limiter unavailable: ${rejection instanceof Error ? rejection.message : String(rejection)}`);
+      return new AppException(ErrorCode.RateLimited, 'Sign-in is briefly unavailable because attempts cannot be counted; try again in 30 s', {
+        retryAfterSeconds: 30,
+      });
+    }
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     return new AppException(ErrorCode.RateLimited, `${message}; try again in ${retryAfterSeconds} s`, {
       retryAfterSeconds,

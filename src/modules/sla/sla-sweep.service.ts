@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  NOTIFY_ESCALATIONS,
+  RAISE_GOLDEN_HOURS,
+  RAISE_LEADERSHIP,
+  RAISE_REPLY,
+  RAISE_TASK_OVERDUE,
+  REMIND_TASKS_DUE,
+  RESOLVE_FULFILLED,
+  RESOLVE_TASKS_DONE,
+} from './sla-sweep.sql';
+
+/** Rows per statement per run; a larger backlog is worked off by the following runs. */
+export const SLA_SWEEP_BATCH = 5000;
+
+export interface SlaSweepResult {
+  resolved: number;
+  escalated: number;
+  notified: number;
+  reminded: number;
+}
+
+/**
+ * The SLA and overdue sweep. It derives all its work from the database in one transaction,
+ * so a run lost while Redis was down is made up by the next, and a worker killed mid-run
+ * leaves nothing behind (the transaction rolls back).
+ */
+@Injectable()
+export class SlaSweepService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run(batch = SLA_SWEEP_BATCH): Promise<SlaSweepResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const resolved =
+        (await this.affected(manager, RESOLVE_FULFILLED, [])) + (await this.affected(manager, RESOLVE_TASKS_DONE, []));
+      let escalated = 0;
+      for (const sql of [RAISE_GOLDEN_HOURS, RAISE_REPLY, RAISE_TASK_OVERDUE, RAISE_LEADERSHIP]) {
+        escalated += await this.affected(manager, sql, [batch]);
+      }
+      const notified = await this.affected(manager, NOTIFY_ESCALATIONS, [batch]);
+      const reminded = await this.affected(manager, REMIND_TASKS_DUE, [batch]);
+      return { resolved, escalated, notified, reminded };
+    });
+  }
+
+  private async affected(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
+    const result = await manager.queryRunner!.query(sql, params, true);
+    return result.affected ?? 0;
+  }
+}
