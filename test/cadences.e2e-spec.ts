@@ -392,7 +392,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       const low = await make(CasePriority.LOW, `date_trunc('minute', now()) - interval '1 hour'`, true);
       const nextWeek = await make(CasePriority.URGENT, `now() + interval '7 days'`, true);
 
-      const items = (await t.ok(MY_DAY, {}, day.token)).myDay;
+      const items = (await t.ok(MY_DAY, {}, day.token)).myDay.tasks;
       expect(items.map((i: { task: { id: string } }) => i.task.id)).toEqual([oldest, urgent, low]);
       expect(items.map((i: { task: { id: string } }) => i.task.id)).not.toContain(nextWeek);
       expect(items[0].task.isOverdue).toBe(true);
@@ -408,9 +408,9 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       const recoveryCase = await caseFor(other);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT1H')]), other.token);
       await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id]);
-      expect((await t.ok(MY_DAY, {}, other.token)).myDay).toHaveLength(1);
+      expect((await t.ok(MY_DAY, {}, other.token)).myDay.tasks).toHaveLength(1);
       await t.ok(PAUSE, { id: enrolment.id }, other.token);
-      expect((await t.ok(MY_DAY, {}, other.token)).myDay).toHaveLength(0);
+      expect((await t.ok(MY_DAY, {}, other.token)).myDay.tasks).toHaveLength(0);
     });
 
     it('runs a fixed number of statements for 10 or 100 tasks', async () => {
@@ -429,7 +429,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
         await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE owner_id = $1`, [user.id]);
         let items: unknown[] = [];
         const statements = await t.countQueries(async () => {
-          items = (await t.ok(MY_DAY, {}, user.token)).myDay;
+          items = (await t.ok(MY_DAY, {}, user.token)).myDay.tasks;
         });
         expect(items).toHaveLength(n);
         return statements;

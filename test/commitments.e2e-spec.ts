@@ -187,6 +187,9 @@ describe('commitments and the recovery plan', () => {
     expect(errorCode(both)).toBe('BAD_USER_INPUT');
 
     expect((await t.ok(OVERDUE, {}, owner.token)).myOverdueCommitments).toEqual([{ id: overdue, dueOn: day(-2) }]);
+    // The same commitments show on the owner's day, next to their outreach tasks.
+    const myDay = (await t.ok(`{ myDay { overdueCommitments { id dueOn } } }`, {}, owner.token)).myDay;
+    expect(myDay.overdueCommitments).toEqual([{ id: overdue, dueOn: day(-2) }]);
     expect((await t.ok(OVERDUE, {}, pm.token)).myOverdueCommitments).toEqual([]);
 
     const sweep = t.app.get(CommitmentOverdueSweepService);

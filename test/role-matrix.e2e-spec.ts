@@ -670,7 +670,7 @@ describe('role matrix', () => {
         ['escalations', `{ escalations { totalCount } }`],
         ['cadences', `{ cadences { id } }`],
         ['cadenceMatrix', `{ cadenceMatrix { severity } }`],
-        ['myDay', `{ myDay { task { id } } }`],
+        ['myDay', `{ myDay { tasks { task { id } } overdueCommitments { id } } }`],
       ] as const
     ).map(([name, query]) => ({ name, allowed: ALL, prepare: async () => ({ query, variables: {} }) })),
   ];

@@ -18,5 +18,5 @@ export const PAUSE = `mutation ($id: ID!) { pauseEnrolment(id: $id) { ${ENROLMEN
 export const RESUME = `mutation ($id: ID!) { resumeEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`;
 export const STOP = `mutation ($id: ID!, $reason: String!) { stopEnrolment(id: $id, reason: $reason) { ${ENROLMENT_FIELDS} } }`;
 export const SKIP_TASK = `mutation ($id: ID!, $reason: String!) { skipTask(id: $id, reason: $reason) { ${TASK_FIELDS} } }`;
-export const MY_DAY = `{ myDay { task { id dueAt isOverdue action channel } case { id priority } stakeholder { id name }
-  message { templateVersionId channel subject body } messageError } }`;
+export const MY_DAY = `{ myDay { tasks { task { id dueAt isOverdue action channel } case { id priority } stakeholder { id name }
+  message { templateVersionId channel subject body } messageError } overdueCommitments { id } } }`;

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CommitmentsModule } from '../commitments/commitments.module';
 import { CadenceBulkEnrolmentService } from './cadence-bulk-enrolment.service';
 import { CadenceEnrolmentService } from './cadence-enrolment.service';
 import { CadenceEnrolmentsResolver } from './cadence-enrolments.resolver';
@@ -14,6 +15,7 @@ import { OutreachTasksService } from './outreach-tasks.service';
  */
 @Global()
 @Module({
+  imports: [CommitmentsModule],
   providers: [
     CadencesService,
     CadenceEnrolmentService,

@@ -1,9 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { CommitmentQueriesService } from '../commitments/commitment-queries.service';
+import { CommitmentModel } from '../commitments/commitment.model';
 import { UserRole } from '../users/user-role.enum';
 import { ReasonArgs } from './dto/reason.args';
-import { MyDayItemModel } from './my-day-item.model';
+import { MyDayModel } from './my-day.model';
 import { MY_DAY_LIMIT, MyDayService } from './my-day.service';
 import { OutreachTaskModel } from './outreach-task.model';
 import { OutreachTasksService } from './outreach-tasks.service';
@@ -13,13 +15,15 @@ export class OutreachTasksResolver {
   constructor(
     private readonly tasks: OutreachTasksService,
     private readonly day: MyDayService,
+    private readonly commitments: CommitmentQueriesService,
   ) {}
 
-  @Query(() => [MyDayItemModel], {
-    description: `Your open tasks due today (UTC) and overdue: overdue first, then by due time, then case priority (at most ${MY_DAY_LIMIT}).`,
+  @Query(() => MyDayModel, {
+    description: `Your open tasks due today (UTC) and overdue (overdue first, then by due time, then case priority; at most ${MY_DAY_LIMIT}), and your overdue commitments.`,
   })
-  myDay(@CurrentUser() actor: AuthUser): Promise<MyDayItemModel[]> {
-    return this.day.myDay(actor);
+  async myDay(@CurrentUser() actor: AuthUser): Promise<MyDayModel> {
+    const [tasks, overdue] = await Promise.all([this.day.myDay(actor), this.commitments.overdueOwnedBy(actor.id)]);
+    return Object.assign(new MyDayModel(), { tasks, overdueCommitments: overdue.map(CommitmentModel.from) });
   }
 
   @Mutation(() => OutreachTaskModel, { description: 'The task or case owner, or an admin; the reason is kept.' })
