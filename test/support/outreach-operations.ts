@@ -37,7 +37,10 @@ export const CASE_TIMELINE = `query ($caseId: ID!, $first: Int, $after: String) 
     totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { __typename id kind occurredAt summary details actor { id name }
       ... on InteractionTimelineItem { interaction { id direction outcome contact { id name } } }
-      ... on StatusChangeTimelineItem { fromStatus toStatus note } } } } }`;
+      ... on StatusChangeTimelineItem { fromStatus toStatus note }
+      ... on CompensationTimelineItem { compensationId compensationKind compensationFrom: fromCompensationStatus compensationTo: toCompensationStatus
+        value { amountMinor currency } note }
+      ... on MeetingTimelineItem { meetingId meetingKind action note } } } } }`;
 
 export const MY_NOTIFICATIONS = `query ($first: Int, $after: String, $unreadOnly: Boolean) {
   myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {

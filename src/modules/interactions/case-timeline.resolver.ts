@@ -12,7 +12,7 @@ export class CaseTimelineResolver {
   constructor(private readonly timeline: CaseTimelineService) {}
 
   @Query(() => TimelineItemConnection, {
-    description: "A case's interactions and status changes, newest first: what to read before picking up the phone.",
+    description: "A case's interactions, status changes, compensation steps and meetings, newest first: what to read before picking up the phone.",
   })
   caseTimeline(@Args() args: CaseTimelineArgs): Promise<Connection<TimelineItemModel>> {
     return this.timeline.timeline(args);

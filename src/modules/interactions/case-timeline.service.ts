@@ -3,14 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { Connection } from '../../common/pagination/connection.model';
+import { MoneyModel } from '../../common/money/money.model';
 import { CaseStatus } from '../cases/case.enums';
+import { CompensationKind, CompensationStatus } from '../compensation/compensation.enums';
+import { MeetingKind } from '../meetings/meeting.enums';
 import { ContactChannel } from '../stakeholders/stakeholder.enums';
 import { CaseTimelineArgs } from './dto/case-timeline.args';
 import { InteractionDirection, InteractionOutcome, TimelineItemKind } from './interaction.enums';
 import { InteractionModel } from './interaction.model';
+import { CompensationTimelineItemModel } from './compensation-timeline-item.model';
 import { InteractionTimelineItemModel } from './interaction-timeline-item.model';
+import { MeetingTimelineItemModel } from './meeting-timeline-item.model';
 import { StatusChangeTimelineItemModel } from './status-change-timeline-item.model';
 import { TimelineItemModel } from './timeline-item.model';
+import { COMPENSATION_STEP_ACTIONS, compensationStepSummary, MEETING_ACTIONS, meetingActionOf, meetingStepSummary } from './timeline-summaries';
 
 interface TimelineRow {
   kind: TimelineItemKind;
@@ -28,33 +34,66 @@ interface TimelineRow {
   template_version_id: string | null;
   follow_up_needed: boolean | null;
   created_at: Date;
-  from_status: CaseStatus | null;
-  to_status: CaseStatus | null;
+  from_status: string | null;
+  to_status: string | null;
   note: string | null;
+  /** The compensation or meeting of a step, its kind and (for meetings) title and start. */
+  record_id: string | null;
+  record_kind: string | null;
+  title: string | null;
+  starts_at: string | null;
+  value_minor: string | null;
+  currency: string | null;
+  extension_months: number | null;
+  action: string | null;
 }
 
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const STATUS_ACTIONS = `a.entity_type = 'RECOVERY_CASE' AND a.entity_id = $1 AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')`;
+/** From the case's compensations (index on case_id) into their audit entries (index on entity_type, entity_id). */
+const COMPENSATION_STEPS = `compensations c JOIN audit_entries a
+  ON a.entity_type = 'COMPENSATION' AND a.entity_id = c.id AND a.action IN (${sqlList(Object.keys(COMPENSATION_STEP_ACTIONS))})
+  WHERE c.case_id = $1`;
+const MEETING_STEPS = `meetings m JOIN audit_entries a
+  ON a.entity_type = 'MEETING' AND a.entity_id = m.id AND a.action IN (${sqlList(MEETING_ACTIONS)})
+  WHERE m.case_id = $1`;
+
 /**
- * Interactions and status changes of one case in one list. The sort key is (occurred_at, a text
- * key unique across both sources), compared in the "C" collation so the cursor order is exact.
+ * Interactions, status changes, compensation steps and meeting steps of one case in one list.
+ * The sort key is (occurred_at, a text key unique across all sources: a letter per source, then
+ * the interaction's uuid or the audit entry's zero-padded id), compared in the "C" collation so
+ * the cursor order is exact.
  */
 const ITEMS = `
   SELECT 'INTERACTION' AS kind, i.id::text AS item_id, 'I' || i.id::text AS sort_key, i.occurred_at, i.actor_id,
          i.summary, i.contact_id, i.channel::text AS channel, i.direction::text AS direction, i.outcome::text AS outcome,
          i.sentiment, i.template_version_id, i.follow_up_needed, i.created_at,
-         NULL::text AS from_status, NULL::text AS to_status, NULL::text AS note
+         NULL::text AS from_status, NULL::text AS to_status, NULL::text AS note,
+         NULL::text AS record_id, NULL::text AS record_kind, NULL::text AS title, NULL::text AS starts_at,
+         NULL::text AS value_minor, NULL::text AS currency, NULL::int AS extension_months, NULL::text AS action
   FROM interactions i WHERE i.case_id = $1
   UNION ALL
   SELECT 'STATUS_CHANGE', a.id::text, 'S' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
          NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
-         a.before ->> 'status', a.after ->> 'status', a.after ->> 'note'
-  FROM audit_entries a
-  WHERE a.entity_type = 'RECOVERY_CASE' AND a.entity_id = $1 AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')`;
+         a.before ->> 'status', a.after ->> 'status', a.after ->> 'note',
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.action
+  FROM audit_entries a WHERE ${STATUS_ACTIONS}
+  UNION ALL
+  SELECT 'COMPENSATION_STEP', a.id::text, 'C' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
+         a.before ->> 'status', NULL, coalesce(a.after ->> 'reason', a.after ->> 'justification'),
+         c.id::text, c.kind::text, NULL, NULL, c.value_minor::text, c.currency::text, c.extension_months::int, a.action
+  FROM ${COMPENSATION_STEPS}
+  UNION ALL
+  SELECT 'MEETING', a.id::text, 'M' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
+         a.before ->> 'status', a.after ->> 'status', coalesce(a.after ->> 'outcomeSummary', a.after ->> 'reason'),
+         m.id::text, m.kind::text, m.title, a.after ->> 'startsAt', NULL, NULL, NULL, a.action
+  FROM ${MEETING_STEPS}`;
 
-const STATUS_ACTIONS = `a.entity_type = 'RECOVERY_CASE' AND a.entity_id = $1 AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')`;
-
-/** Postgres's text form of a timestamptz, and the two shapes of sort key: checked so a forged cursor is bad input. */
+/** Postgres's text form of a timestamptz, and the shapes of sort key: checked so a forged cursor is bad input. */
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const SORT_KEY = /^(I[0-9a-f-]{36}|S\d{19})$/;
+const SORT_KEY = /^(I[0-9a-f-]{36}|[SCM]\d{19})$/;
 
 function encodeCursor(row: TimelineRow): string {
   return Buffer.from(JSON.stringify([row.cursor_at, row.sort_key])).toString('base64url');
@@ -97,14 +136,48 @@ function toItem(row: TimelineRow, caseId: string): TimelineItemModel {
       interaction,
     });
   }
+  if (row.kind === TimelineItemKind.COMPENSATION_STEP) return compensationItem(row, base);
+  if (row.kind === TimelineItemKind.MEETING) return meetingItem(row, base);
   const summary = row.from_status
     ? `Status ${row.from_status} → ${row.to_status}${row.note ? `: ${row.note}` : ''}`
     : `Case opened as ${row.to_status}`;
   return Object.assign(new StatusChangeTimelineItemModel(), base, {
     summary,
     details: { from: row.from_status, to: row.to_status, note: row.note },
-    fromStatus: row.from_status,
-    toStatus: row.to_status,
+    fromStatus: row.from_status as CaseStatus | null,
+    toStatus: row.to_status as CaseStatus,
+    note: row.note,
+  });
+}
+
+type ItemBase = Pick<TimelineItemModel, 'id' | 'kind' | 'occurredAt' | 'actorId'>;
+
+function compensationItem(row: TimelineRow, base: ItemBase): CompensationTimelineItemModel {
+  const compensationKind = row.record_kind as CompensationKind;
+  const toStatus = COMPENSATION_STEP_ACTIONS[row.action!];
+  const value = MoneyModel.of(row.value_minor, row.currency)!;
+  const step = { kind: compensationKind, toStatus, amountMinor: value.amountMinor, currency: value.currency, extensionMonths: row.extension_months, note: row.note };
+  return Object.assign(new CompensationTimelineItemModel(), base, {
+    summary: compensationStepSummary(step),
+    details: { compensationId: row.record_id, kind: compensationKind, from: row.from_status, to: toStatus, value: { ...value }, extensionMonths: row.extension_months, note: row.note },
+    compensationId: row.record_id,
+    compensationKind,
+    fromCompensationStatus: row.from_status as CompensationStatus | null,
+    toCompensationStatus: toStatus,
+    value,
+    note: row.note,
+  });
+}
+
+function meetingItem(row: TimelineRow, base: ItemBase): MeetingTimelineItemModel {
+  const meetingKind = row.record_kind as MeetingKind;
+  const action = meetingActionOf(row.action!, row.to_status);
+  return Object.assign(new MeetingTimelineItemModel(), base, {
+    summary: meetingStepSummary({ kind: meetingKind, title: row.title!, action, startsAt: row.starts_at, note: row.note }),
+    details: { meetingId: row.record_id, kind: meetingKind, title: row.title, action, startsAt: row.starts_at, note: row.note },
+    meetingId: row.record_id,
+    meetingKind,
+    action,
     note: row.note,
   });
 }
@@ -113,12 +186,14 @@ function toItem(row: TimelineRow, caseId: string): TimelineItemModel {
 export class CaseTimelineService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Newest first; two statements per page (count with the case's existence, then the page). */
+  /** Newest first; two statements per page whatever the sources (count with the case's existence, then the page). */
   async timeline(args: CaseTimelineArgs): Promise<Connection<TimelineItemModel>> {
     const [{ found, total }] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM recovery_cases WHERE id = $1) AS found,
               ((SELECT count(*) FROM interactions WHERE case_id = $1)
-               + (SELECT count(*) FROM audit_entries a WHERE ${STATUS_ACTIONS}))::int AS total`,
+               + (SELECT count(*) FROM audit_entries a WHERE ${STATUS_ACTIONS})
+               + (SELECT count(*) FROM ${COMPENSATION_STEPS})
+               + (SELECT count(*) FROM ${MEETING_STEPS}))::int AS total`,
       [args.caseId],
     );
     if (!found) throw AppException.notFound('Recovery case', args.caseId);

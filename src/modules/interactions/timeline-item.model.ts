@@ -3,17 +3,20 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection.model';
 import { TimelineItemKind } from './interaction.enums';
 
-/**
- * One entry of a case's timeline. Compensation steps and meetings join as further kinds
- * (and implementations) later.
- */
+const TYPE_OF_KIND: Record<TimelineItemKind, string> = {
+  INTERACTION: 'InteractionTimelineItem',
+  STATUS_CHANGE: 'StatusChangeTimelineItem',
+  COMPENSATION_STEP: 'CompensationTimelineItem',
+  MEETING: 'MeetingTimelineItem',
+};
+
+/** One entry of a case's timeline; each kind has its own implementation. */
 @InterfaceType('TimelineItem', {
   description: 'One entry of a case timeline, newest first.',
-  resolveType: (item: { kind: TimelineItemKind }) =>
-    item.kind === TimelineItemKind.INTERACTION ? 'InteractionTimelineItem' : 'StatusChangeTimelineItem',
+  resolveType: (item: { kind: TimelineItemKind }) => TYPE_OF_KIND[item.kind],
 })
 export class TimelineItemModel {
-  @Field(() => ID, { description: 'The id of the interaction or of the audit entry.' })
+  @Field(() => ID, { description: 'The id of the interaction, or of the audit entry for the other kinds.' })
   id: string;
 
   @Field(() => TimelineItemKind)
