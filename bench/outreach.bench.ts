@@ -12,34 +12,18 @@
  * Prints figures; asserts nothing. Drops the database at the end. BENCH_CASES=n runs a smaller size.
  */
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
 import { CadenceBulkEnrolmentService } from '../src/modules/cadences/cadence-bulk-enrolment.service';
+import { urlFor, withServer } from './bench-database';
 
 const BENCH_DB = 'regain_bench_outreach';
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const TASKS = 1_000_000;
 const SWEEP_RUNS = 5;
 const ZONES = ['Europe/Berlin', 'America/Chicago', 'Asia/Singapore', 'Europe/London', 'America/Los_Angeles', 'Asia/Tokyo'];
-
-function urlFor(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withServer(baseUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: urlFor(baseUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

@@ -9,7 +9,6 @@
  * builder. Prints figures and plan summaries; asserts nothing. Drops the database at the end.
  */
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { paginate } from '../src/common/pagination/keyset';
 import { PageArgs } from '../src/common/pagination/page.args';
@@ -18,6 +17,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
 import { QueryCounter } from '../src/database/query-counter';
 import { stakeholderListQuery, stakeholderSortKeys } from '../src/modules/stakeholders/stakeholder-list.query';
+import { urlFor, withServer } from './bench-database';
 
 const BENCH_DB = 'regain_bench_search';
 const ROWS = 100_000;
@@ -40,22 +40,6 @@ class CapturingLogger extends QueryCounter {
   logQuery(query: string, parameters?: unknown[]): void {
     super.logQuery(query);
     this.captured.push({ sql: query, params: parameters ?? [] });
-  }
-}
-
-function urlFor(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withServer(baseUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: urlFor(baseUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 
