@@ -5,6 +5,8 @@ import { canTransition } from '../src/modules/cases/case-status-transitions';
 import { canMoveCrisis } from '../src/modules/crises/crisis-phase-transitions';
 import { CrisisPhase } from '../src/modules/crises/crisis.enums';
 import { UsersService } from '../src/modules/users/users.service';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TestApp } from './support/test-app';
 
 const TABLES = ['users', 'crises', 'crisis_phase_changes', 'stakeholders', 'contacts', 'recovery_cases', 'audit_entries', 'app_meta'];
@@ -171,4 +173,17 @@ describe('demo data on two replicas starting at once', () => {
     const [{ n }] = await t.dataSource.query(`SELECT (value->'counts'->>'customers')::int + (value->'counts'->>'partners')::int AS n FROM app_meta`);
     expect(row.stakeholders).toBe(n);
   }, 120_000);
+
+  it('answers the example operations of the README as written', async () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const block = /### Trying it[\s\S]*?```graphql\n([\s\S]*?)```/.exec(readme)?.[1];
+    const [login, query] = (block ?? '').split('\n').filter((line) => line.trim() !== '');
+    expect(login).toMatch(/^mutation \{ login/);
+    const session = await t.gql(login);
+    expect(session.errors).toBeUndefined();
+    const result = await t.gql(query, {}, session.data!.login.accessToken);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.myCases.totalCount).toBeGreaterThan(0);
+    expect(result.data!.myCases.edges[0].node.stakeholder.name).toEqual(expect.any(String));
+  });
 });
