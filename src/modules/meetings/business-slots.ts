@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { BusinessHours, DEFAULT_BUSINESS_HOURS } from '../outreach/business-hours';
 
 /** A half-open range of instants, [start, end). */
 export interface TimeRange {
@@ -6,7 +7,6 @@ export interface TimeRange {
   end: Date;
 }
 
-export const BUSINESS_HOURS = { startHour: 9, endHour: 17 } as const;
 /** Suggested starts fall on quarter hours of local time (every zone in use is offset by whole quarter hours). */
 export const SLOT_STEP_MINUTES = 15;
 const STEP_MS = SLOT_STEP_MINUTES * 60_000;
@@ -31,17 +31,18 @@ export function mergeRanges(ranges: readonly TimeRange[]): TimeRange[] {
 }
 
 /**
- * 09:00–17:00 on each Monday to Friday of the zone, inside the window. Each day's hours are
- * built from the local calendar date, so a day after a DST change starts at 09:00 local
- * time, one hour earlier or later in UTC than the day before.
+ * The working hours of the zone (by default 09:00–17:00, Monday to Friday, the same hours
+ * cadence steps fall into), inside the window. Each day's hours are built from the local
+ * calendar date, so a day after a DST change starts at 09:00 local time, one hour earlier or
+ * later in UTC than the day before.
  */
-export function businessHours(window: TimeRange, timeZone: string): TimeRange[] {
+export function businessHours(window: TimeRange, timeZone: string, hours: BusinessHours = DEFAULT_BUSINESS_HOURS): TimeRange[] {
   const out: TimeRange[] = [];
   const last = DateTime.fromJSDate(window.end, { zone: timeZone }).startOf('day');
   for (let day = DateTime.fromJSDate(window.start, { zone: timeZone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
-    if (day.weekday > 5) continue;
-    const open = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: BUSINESS_HOURS.startHour }, { zone: timeZone });
-    const close = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: BUSINESS_HOURS.endHour }, { zone: timeZone });
+    if (!hours.workingDays.includes(day.weekday)) continue;
+    const open = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: hours.startHour }, { zone: timeZone });
+    const close = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: hours.endHour }, { zone: timeZone });
     const start = Math.max(open.toMillis(), window.start.getTime());
     const end = Math.min(close.toMillis(), window.end.getTime());
     if (start < end) out.push({ start: new Date(start), end: new Date(end) });
