@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CrisisEntity } from '../src/modules/crises/crisis.entity';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
-import { UserRole } from '../src/modules/users/user-role.enum';
 import { APPROVE, ISSUE, PROPOSE, proposal } from './support/compensation-operations';
 import { makeCase, makeCrisis, makeStakeholder } from './support/factories';
 import { CASE_TIMELINE, LOG_INTERACTION } from './support/outreach-operations';

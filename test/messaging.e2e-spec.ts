@@ -28,7 +28,6 @@ describe('message templates', () => {
   let comms: SignedIn;
   let otherComms: SignedIn;
   let leader: SignedIn;
-  let admin: SignedIn;
   let agent: SignedIn;
   let crisis: CrisisEntity;
 
@@ -36,7 +35,7 @@ describe('message templates', () => {
     t = await TestApp.start();
     ds = t.dataSource;
     roles = await t.signInEveryRole();
-    ({ COMMS: comms, LEADERSHIP: leader, ADMIN: admin, AGENT: agent } = roles);
+    ({ COMMS: comms, LEADERSHIP: leader, AGENT: agent } = roles);
     otherComms = await t.signInAs(UserRole.COMMS, 'Casey Comms');
     crisis = await makeCrisis(ds, { title: 'Thermostat overheating' });
   });

@@ -15,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 import { CasePriority, CaseStatus } from './case.enums';
 import { canOwnCase, ownerRuleText } from './case-owner-rule';
 import { assertCaseTransition } from './case-status-transitions';
+import { moveCaseStatus } from './move-case-status';
 import { OpenCaseInput } from './dto/open-case.input';
 import { UpdateCaseInput } from './dto/update-case.input';
 import { RecoveryCaseEntity } from './recovery-case.entity';
@@ -120,19 +121,8 @@ export class CasesService {
   async changeStatus(actor: AuthUser, id: string, status: CaseStatus, note: string | null): Promise<RecoveryCaseEntity> {
     return this.dataSource.transaction(async (manager) => {
       const recoveryCase = await this.lockOwnCase(manager, actor, id, 'change the status of');
-      const before = recoveryCase.status;
-      assertCaseTransition(before, status);
-      recoveryCase.status = status;
-      recoveryCase.statusChangedAt = new Date();
-      const saved = await manager.save(recoveryCase);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        record: AuditedRecord.RECOVERY_CASE,
-        recordId: saved.id,
-        action: 'CASE_STATUS_CHANGED',
-        before: { status: before },
-        after: { status, note },
-      });
+      assertCaseTransition(recoveryCase.status, status);
+      const saved = await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, status, { note });
       await this.cadences.stopForClosedCase(manager, actor.id, saved.id, status);
       return saved;
     });

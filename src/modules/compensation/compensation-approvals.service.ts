@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CaseStatus } from '../cases/case.enums';
+import { moveCaseStatus } from '../cases/move-case-status';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
 import { decideApproval, toBigInt } from './approval-policy';
 import { ApprovalPolicyService, toApprovalPolicy } from './approval-policy.service';
@@ -115,17 +116,6 @@ export class CompensationApprovalsService {
   /** The first approval moves an early case on to COMPENSATING, like changeCaseStatus would, audited the same way. */
   private async caseFollows(manager: EntityManager, actor: AuthUser, recoveryCase: RecoveryCaseEntity): Promise<void> {
     if (!CASE_STATUSES_BEFORE_COMPENSATING.includes(recoveryCase.status)) return;
-    const before = recoveryCase.status;
-    recoveryCase.status = CaseStatus.COMPENSATING;
-    recoveryCase.statusChangedAt = new Date();
-    await manager.save(recoveryCase);
-    await this.audit.record(manager, {
-      actorId: actor.id,
-      record: AuditedRecord.RECOVERY_CASE,
-      recordId: recoveryCase.id,
-      action: 'CASE_STATUS_CHANGED',
-      before: { status: before },
-      after: { status: CaseStatus.COMPENSATING, note: 'Compensation approved' },
-    });
+    await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, CaseStatus.COMPENSATING, { note: 'Compensation approved' });
   }
 }

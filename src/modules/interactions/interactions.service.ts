@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { AuditService } from '../audit/audit.service';
-import { AuditedRecord } from '../audit/audited-record.enum';
+import { moveCaseStatus } from '../cases/move-case-status';
 import { OutreachTasksService } from '../cadences/outreach-tasks.service';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
 import { TemplateVersionStatus } from '../messaging/message-template.enums';
@@ -87,17 +87,9 @@ export class InteractionsService {
     await this.outreachTasks.settleByInteraction(manager, interaction);
     const next = statusAfterInteraction(recoveryCase.status, input.direction);
     if (next) {
-      const before = recoveryCase.status;
-      recoveryCase.status = next;
-      recoveryCase.statusChangedAt = new Date();
-      await manager.save(recoveryCase);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        record: AuditedRecord.RECOVERY_CASE,
-        recordId: recoveryCase.id,
-        action: 'CASE_STATUS_CHANGED',
-        before: { status: before },
-        after: { status: next, note: 'first outbound contact', interactionId: interaction.id },
+      await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, next, {
+        note: 'first outbound contact',
+        interactionId: interaction.id,
       });
     }
     return interaction;
