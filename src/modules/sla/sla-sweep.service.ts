@@ -15,6 +15,9 @@ import {
 /** Rows per statement per run; a larger backlog is worked off by the following runs. */
 export const SLA_SWEEP_BATCH = 5000;
 
+/** Escalations raised in one run after which the table's statistics are refreshed. */
+const ANALYZE_AFTER_ESCALATIONS = 1000;
+
 export interface SlaSweepResult {
   resolved: number;
   escalated: number;
@@ -31,7 +34,17 @@ export interface SlaSweepResult {
 export class SlaSweepService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run(batch = SLA_SWEEP_BATCH): Promise<SlaSweepResult> {
+  async run(batch = SLA_SWEEP_BATCH): Promise<SlaSweepResult> {
+    const result = await this.sweep(batch);
+    // The raise statements' NOT EXISTS against sla_escalations is what moves each run on to
+    // new rows. Planned against statistics from before a large batch (autovacuum takes a
+    // while to notice), it became a nested loop over the whole table: 60 s instead of 0.2 s
+    // on a backlog of 1,000,000 tasks. After a large batch, the next run plans on true sizes.
+    if (result.escalated >= ANALYZE_AFTER_ESCALATIONS) await this.dataSource.query(`ANALYZE sla_escalations`);
+    return result;
+  }
+
+  private sweep(batch: number): Promise<SlaSweepResult> {
     return this.dataSource.transaction(async (manager) => {
       const resolved =
         (await this.affected(manager, RESOLVE_FULFILLED, [])) + (await this.affected(manager, RESOLVE_TASKS_DONE, []));

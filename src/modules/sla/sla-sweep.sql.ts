@@ -119,16 +119,17 @@ export const NOTIFY_ESCALATIONS = `
 
 export const REMIND_TASKS_DUE = `
   INSERT INTO notifications (user_id, kind, title, body, record_type, record_id, dedupe_key)
-  SELECT t.owner_id, 'TASK_DUE_SOON', left('Due soon: ' || lower(t.action::text) || ' ' || st.name, 200),
+  SELECT c.owner_id, 'TASK_DUE_SOON', left('Due soon: ' || lower(t.action::text) || ' ' || st.name, 200),
          'Step ' || t.step_position || ' (' || lower(t.channel::text) || ') is due '
            || to_char(t.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.',
          'OUTREACH_TASK', t.id, 'task-due-soon:' || t.id::text
     FROM outreach_tasks t
     JOIN recovery_cases c ON c.id = t.case_id
     JOIN stakeholders st ON st.id = c.stakeholder_id
-   CROSS JOIN ${SETTINGS} s
    WHERE t.status = 'OPEN' AND t.due_at >= now()
-     AND t.due_at <= now() + make_interval(mins => s.task_reminder_minutes::int)
+     -- A scalar subquery is computed once, so both ends bound the scan of the open-task index;
+     -- joined to the settings row, the upper end was a filter over every future task.
+     AND t.due_at <= now() + (SELECT make_interval(mins => task_reminder_minutes::int) FROM sla_settings LIMIT 1)
      AND NOT EXISTS (SELECT 1 FROM cadence_enrolments ce WHERE ce.id = t.enrolment_id AND ce.status = 'PAUSED')
    ORDER BY t.due_at
    LIMIT $1
