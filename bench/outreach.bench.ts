@@ -8,8 +8,10 @@
  * enrols them all in a four-step cadence through CadenceBulkEnrolmentService.enrolMany (the
  * service's own set-based path: due times per stakeholder zone in TypeScript, one
  * INSERT … FROM unnest per batch), then grows the table to 1,000,000 open tasks and times the
- * sweep's statement (status = 'OPEN' AND due_at < now(), on the partial index).
- * Prints figures; asserts nothing. Drops the database at the end. BENCH_CASES=n runs a smaller size.
+ * sweep's statement (status = 'OPEN' AND due_at < now(), on the partial index) and the
+ * worker's whole SLA sweep.
+ * Prints figures; asserts nothing. Drops the database at the end (BENCH_KEEP_DB=1 keeps it).
+ * BENCH_CASES=n runs a smaller size.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -17,6 +19,7 @@ import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
 import { CadenceBulkEnrolmentService } from '../src/modules/cadences/cadence-bulk-enrolment.service';
+import { SLA_SWEEP_BATCH, SlaSweepService } from '../src/modules/sla/sla-sweep.service';
 import { urlFor, withServer } from './bench-database';
 
 const BENCH_DB = 'regain_bench_outreach';
@@ -67,9 +70,9 @@ async function growToTasks(ds: DataSource): Promise<void> {
   const missing = TASKS - n;
   const copies = Math.ceil(missing / n);
   await ds.query(
-    `INSERT INTO outreach_tasks (enrolment_id, case_id, owner_id, step_position, channel, action,
+    `INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action,
                                  due_at, original_due_at, status)
-     SELECT t.enrolment_id, t.case_id, t.owner_id, t.step_position + 4 * k, t.channel, t.action,
+     SELECT t.enrolment_id, t.case_id, t.step_position + 4 * k, t.channel, t.action,
             d.due, d.due, 'OPEN'
        FROM outreach_tasks t
       CROSS JOIN generate_series(1, $2::int) AS k
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
     const [{ open }] = await ds.query(`SELECT count(*)::int AS open FROM outreach_tasks WHERE status = 'OPEN'`);
     console.log(`grew to ${open.toLocaleString('en')} open tasks in ${seconds(Date.now() - started)}`);
 
-    const sweep = `SELECT id, case_id, owner_id, due_at FROM outreach_tasks WHERE status = 'OPEN' AND due_at < now() ORDER BY due_at`;
+    const sweep = `SELECT id, case_id, due_at FROM outreach_tasks WHERE status = 'OPEN' AND due_at < now() ORDER BY due_at`;
     const plan: { 'QUERY PLAN': string }[] = await ds.query(`EXPLAIN ${sweep}`);
     console.log(`sweep plan: ${plan.map((p) => p['QUERY PLAN'].trim()).slice(0, 3).join(' | ')}`);
     const durations: number[] = [];
@@ -125,9 +128,27 @@ async function main(): Promise<void> {
       `sweep over ${open.toLocaleString('en')} open tasks found ${found.toLocaleString('en')} overdue: ` +
         `median ${durations[Math.floor(SWEEP_RUNS / 2)].toFixed(0)} ms, max ${durations[SWEEP_RUNS - 1].toFixed(0)} ms (target < 2 s)`,
     );
+
+    // The worker's whole sweep (every clock, escalations, notifications, reminders), each run
+    // raising the next batch of the backlog, as the minute job does.
+    const sla = new SlaSweepService(ds);
+    const runs: number[] = [];
+    let raised = 0;
+    for (let run = 0; run < SWEEP_RUNS; run += 1) {
+      const t0 = process.hrtime.bigint();
+      const result = await sla.run();
+      runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      raised += result.escalated;
+    }
+    const sortedRuns = [...runs].sort((a, b) => a - b);
+    console.log(
+      `full SLA sweep (batch ${SLA_SWEEP_BATCH.toLocaleString('en')}) over ${open.toLocaleString('en')} open tasks: ${raised.toLocaleString('en')} escalations in ${SWEEP_RUNS} runs, ` +
+        `median ${sortedRuns[Math.floor(SWEEP_RUNS / 2)].toFixed(0)} ms, max ${sortedRuns[SWEEP_RUNS - 1].toFixed(0)} ms (target < 2 s)`,
+    );
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${BENCH_DB} for inspection (BENCH_KEEP_DB)`);
+    else await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   }
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CadenceBulkEnrolmentService } from '../src/modules/cadences/cadence-bulk-enrolment.service';
 import { CasePriority } from '../src/modules/cases/case.enums';
 import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
+import { planStepDueTimes } from '../src/modules/cadences/task-schedule';
 import { stepDueAt } from '../src/modules/outreach/cadence-clock';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import {
@@ -20,12 +21,12 @@ import {
   STOP,
   UPDATE_CADENCE,
 } from './support/cadence-operations';
-import { CHANGE_CASE_STATUS, OPEN_CASE } from './support/case-operations';
+import { CHANGE_CASE_STATUS, OPEN_CASE, REASSIGN_CASE } from './support/case-operations';
 import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { APPROVE, CREATE_TEMPLATE, LOG_INTERACTION, SUBMIT } from './support/outreach-operations';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
-type Task = { id: string; stepPosition: number; channel: string; action: string; dueAt: string; originalDueAt: string; fatigueNote: string | null; status: string; doneInteractionId: string | null; skippedReason: string | null };
+type Task = { id: string; ownerId: string; stepPosition: number; channel: string; action: string; dueAt: string; originalDueAt: string; fatigueNote: string | null; status: string; doneInteractionId: string | null; skippedReason: string | null };
 
 const step = (offset: string, channel = 'PHONE', action = 'CALL', templateId: string | null = null) => ({ offset, channel, action, templateId });
 
@@ -160,8 +161,26 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
         expect(inBusinessHours(task.dueAt, zone)).toBe(true);
         expect(task.fatigueNote).toBeNull();
       });
-      const owners = await ds().query(`SELECT DISTINCT owner_id FROM outreach_tasks WHERE case_id = $1`, [recoveryCase.id]);
-      expect(owners).toEqual([{ owner_id: agent.id }]);
+      expect(new Set(tasks.map((task) => task.ownerId))).toEqual(new Set([agent.id]));
+    });
+
+    it('moves the open tasks to the new owner when the case is reassigned', async () => {
+      const recoveryCase = await caseFor(agent);
+      const enrolment = await enrol(recoveryCase.id, await cadence([step('PT1H'), step('P1D')]));
+      await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id]);
+      const onDayOf = async (user: SignedIn) =>
+        (await t.ok(MY_DAY, {}, user.token)).myDay.tasks.filter((item: { case: { id: string } }) => item.case.id === recoveryCase.id).length;
+      expect(await onDayOf(agent)).toBe(2);
+
+      await t.ok(REASSIGN_CASE, { id: recoveryCase.id, ownerId: otherAgent.id, reason: 'Holiday cover' }, admin.token);
+
+      expect(await onDayOf(agent)).toBe(0);
+      expect(await onDayOf(otherAgent)).toBe(2);
+      const after = (await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, otherAgent.token)).caseEnrolment;
+      expect(new Set(tasksOf(after).map((task) => task.ownerId))).toEqual(new Set([otherAgent.id]));
+      const skip = await t.gql(SKIP_TASK, { id: tasksOf(after)[0].id, reason: 'Not mine any more' }, agent.token);
+      expect(errorCode(skip)).toBe('FORBIDDEN');
+      expect((await t.ok(SKIP_TASK, { id: tasksOf(after)[0].id, reason: 'Covered by the new owner' }, otherAgent.token)).skipTask.status).toBe('SKIPPED');
     });
 
     it('pushes touches over the weekly limit to the next week, across cadences, and says why', async () => {
@@ -242,6 +261,62 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       expect(errorCode(await t.gql(ENROL, { caseId: 'not-a-uuid', cadenceId: id }, agent.token))).toBe('BAD_USER_INPUT');
       expect(errorCode(await t.gql(ENROL, { caseId: mine.id }, roles.COMMS.token))).toBe('FORBIDDEN');
       expect(await counts()).toEqual(before);
+    });
+
+    it('bulk enrolment plans every case as a single enrolment would, and skips the cases that cannot be enrolled', async () => {
+      const offsets = ['PT4H', 'P1D', 'P3D', 'P7D'];
+      const id = await cadence(offsets.map((o) => step(o)));
+      const limit = t.config.outreachWeeklyTouchLimit;
+      const [berlin, tokyo] = [await caseFor(agent, { timeZone: 'Europe/Berlin' }), await caseFor(agent, { timeZone: 'Asia/Tokyo' })];
+      // One stakeholder, two crises, both cases enrolled at once: the second sees the first's touches.
+      const twice = await makeStakeholder(ds(), { ownerId: agent.id, timeZone: 'America/Chicago' });
+      const pair = [
+        await makeCase(ds(), { crisisId, stakeholderId: twice.id, ownerId: agent.id }),
+        await makeCase(ds(), { crisisId: (await makeCrisis(ds())).id, stakeholderId: twice.id, ownerId: agent.id }),
+      ].sort((a, b) => a.id.localeCompare(b.id));
+      // A stakeholder whose other case is already in a cadence: its open touches count.
+      const booked = await makeStakeholder(ds(), { ownerId: agent.id, timeZone: 'Europe/London' });
+      const live = await makeCase(ds(), { crisisId, stakeholderId: booked.id, ownerId: agent.id });
+      await enrol(live.id, await cadence([step('PT4H'), step('P1D')]));
+      const alongside = await makeCase(ds(), { crisisId: (await makeCrisis(ds())).id, stakeholderId: booked.id, ownerId: agent.id });
+      const closed = await caseFor(agent, {}, { status: 'RECOVERED' });
+      const dnc = await caseFor(agent, { doNotContact: true });
+      const already = await caseFor(agent);
+      await enrol(already.id, id);
+
+      const bulk = t.app.get(CadenceBulkEnrolmentService);
+      const all = [berlin, tokyo, ...pair, alongside, closed, dnc, already];
+      const result = await bulk.enrolMany(agent.id, all.map((c) => c.id), id, 2);
+      expect(result).toEqual({ enrolled: 5, tasksCreated: 20, skipped: 3 });
+
+      const stored = async (caseId: string) => {
+        const rows: { enrolled_at: Date; due_at: Date; original_due_at: Date; fatigue_note: string | null }[] = await ds().query(
+          `SELECT e.enrolled_at, t.due_at, t.original_due_at, t.fatigue_note
+             FROM outreach_tasks t JOIN cadence_enrolments e ON e.id = t.enrolment_id
+            WHERE t.case_id = $1 AND e.cadence_id = $2 ORDER BY t.step_position`,
+          [caseId, id],
+        );
+        return { enrolledAt: rows[0]?.enrolled_at, planned: rows.map((r) => ({ dueAt: r.due_at, originalDueAt: r.original_due_at, fatigueNote: r.fatigue_note })) };
+      };
+      const expectPlanned = async (caseId: string, zone: string, touches: Date[]) => {
+        const { enrolledAt, planned } = await stored(caseId);
+        expect(planned).toEqual(planStepDueTimes(enrolledAt, offsets, zone, touches, limit));
+        return planned.map((p) => p.dueAt);
+      };
+      await expectPlanned(berlin.id, 'Europe/Berlin', []);
+      await expectPlanned(tokyo.id, 'Asia/Tokyo', []);
+      const first = await expectPlanned(pair[0].id, 'America/Chicago', []);
+      await expectPlanned(pair[1].id, 'America/Chicago', first);
+      const liveTouches: { due_at: Date }[] = await ds().query(`SELECT due_at FROM outreach_tasks WHERE case_id = $1 AND status = 'OPEN'`, [live.id]);
+      await expectPlanned(alongside.id, 'Europe/London', liveTouches.map((r) => r.due_at));
+      expect((await stored(pair[1].id)).planned.some((p) => p.fatigueNote)).toBe(true);
+      for (const skipped of [closed, dnc]) expect((await stored(skipped.id)).planned).toEqual([]);
+      expect(await ds().query(`SELECT count(*)::int AS n FROM cadence_enrolments WHERE case_id = $1`, [already.id])).toEqual([{ n: 1 }]);
+      const audited = await ds().query(
+        `SELECT count(*)::int AS n FROM audit_entries WHERE action = 'CADENCE_ENROLLED' AND after->>'by' = 'BULK' AND after->>'cadenceId' = $1`,
+        [id],
+      );
+      expect(audited).toEqual([{ n: 5 }]);
     });
   });
 
@@ -426,7 +501,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
         }
         const result = await bulk.enrolMany(user.id, caseIds, id);
         expect(result).toEqual({ enrolled: n, tasksCreated: n, skipped: 0 });
-        await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE owner_id = $1`, [user.id]);
+        await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE case_id = ANY($1::uuid[])`, [caseIds]);
         let items: unknown[] = [];
         const statements = await t.countQueries(async () => {
           items = (await t.ok(MY_DAY, {}, user.token)).myDay.tasks;

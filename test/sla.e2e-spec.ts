@@ -260,9 +260,9 @@ describe('SLA clocks, escalations and the sweep', () => {
       );
       const task = async (position: number, dueInMinutes: number, status = 'OPEN'): Promise<string> => {
         const [row] = await t.dataSource.query(
-          `INSERT INTO outreach_tasks (enrolment_id, case_id, owner_id, step_position, channel, action,
+          `INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action,
                                        due_at, original_due_at, status, completed_at)
-           SELECT $1, c.id, c.owner_id, $2, 'PHONE', 'CALL', now() + make_interval(mins => $3),
+           SELECT $1, c.id, $2, 'PHONE', 'CALL', now() + make_interval(mins => $3),
                   now() + make_interval(mins => $3), $4::outreach_task_status, CASE WHEN $4 = 'OPEN' THEN NULL ELSE now() END
              FROM recovery_cases c WHERE c.id = $5 RETURNING id`,
           [enrolment.id, position, dueInMinutes, status, c.id],
@@ -305,8 +305,8 @@ describe('SLA clocks, escalations and the sweep', () => {
         [c.id, cadence.id, admin.id],
       );
       const tasks = await t.dataSource.query(
-        `INSERT INTO outreach_tasks (enrolment_id, case_id, owner_id, step_position, channel, action, due_at, original_due_at)
-         SELECT $1, c.id, c.owner_id, p, 'PHONE', 'CALL', now() + make_interval(mins => m), now() + make_interval(mins => m)
+        `INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action, due_at, original_due_at)
+         SELECT $1, c.id, p, 'PHONE', 'CALL', now() + make_interval(mins => m), now() + make_interval(mins => m)
            FROM recovery_cases c, (VALUES (1, -90), (2, 30)) AS steps (p, m) WHERE c.id = $2 RETURNING id`,
         [enrolment.id, c.id],
       );

@@ -6,8 +6,8 @@ import { AppConfig } from '../../config/app-config';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CadenceStepEntity } from './cadence-step.entity';
 import { CadenceEntity } from './cadence.entity';
-import { bookedTouches, insertTasks, NewTask } from './enrolment-store';
-import { PlannedDue, planStepDueTimes } from './task-schedule';
+import { bookedTouches, insertPlannedTasks, insertTasks, NewTask, PlannedEnrolment, ZonePlan } from './enrolment-store';
+import { planStepDueTimes } from './task-schedule';
 
 export interface BulkEnrolmentResult {
   enrolled: number;
@@ -19,14 +19,14 @@ export interface BulkEnrolmentResult {
 interface EligibleCase {
   id: string;
   stakeholder_id: string;
-  owner_id: string;
   time_zone: string;
 }
 
 /**
  * Enrols many cases in one cadence, set-based: per batch, one read of the eligible cases and
- * their stakeholders' open touches, due times computed here per stakeholder zone, then one
- * INSERT … FROM unnest each for enrolments, tasks and audit entries. Cases that cannot be
+ * their stakeholders' open touches, due times computed here once per stakeholder zone (per
+ * case only where touches are already booked), then one INSERT … FROM unnest each for
+ * enrolments, tasks and audit entries. Cases that cannot be
  * enrolled (closed, do-not-contact, already live) are skipped and counted, not refused.
  */
 @Injectable()
@@ -92,7 +92,7 @@ export class CadenceBulkEnrolmentService {
   ): Promise<{ enrolled: number; tasksCreated: number }> {
     // Stakeholders locked, as in a single enrolment, so fatigue counts stay true under concurrency.
     const cases: EligibleCase[] = await manager.query(
-      `SELECT c.id, c.stakeholder_id, c.owner_id, s.time_zone
+      `SELECT c.id, c.stakeholder_id, s.time_zone
          FROM recovery_cases c JOIN stakeholders s ON s.id = c.stakeholder_id
         WHERE c.id = ANY($1::uuid[]) AND c.status NOT IN ('RECOVERED', 'CHURNED') AND NOT s.do_not_contact
           AND NOT EXISTS (SELECT 1 FROM cadence_enrolments e WHERE e.case_id = c.id AND e.status IN ('ACTIVE', 'PAUSED'))
@@ -111,28 +111,36 @@ export class CadenceBulkEnrolmentService {
     );
     const enrolmentOf = new Map(enrolments.map((e) => [e.case_id, e.id]));
     const booked = await bookedTouches(manager, [...new Set(cases.map((c) => c.stakeholder_id))]);
+    const casesPerStakeholder = new Map<string, number>();
+    for (const c of cases) casesPerStakeholder.set(c.stakeholder_id, (casesPerStakeholder.get(c.stakeholder_id) ?? 0) + 1);
     const offsets = steps.map((s) => s.offset);
     const limit = this.config.outreachWeeklyTouchLimit;
-    // With nothing booked, the plan depends only on the zone: compute it once per zone.
-    const planByZone = new Map<string, PlannedDue[]>();
-    const tasks: NewTask[] = [];
+    // A stakeholder with nothing booked gets the plan of their zone, the same for all of them:
+    // computed once per zone, expanded into tasks by Postgres. Only stakeholders with touches
+    // already booked (before, or by their previous case in this batch) are planned one by one.
+    const zonePlans = new Map<string, ZonePlan>();
+    const sharedPlan: PlannedEnrolment[] = [];
+    const ownPlan: NewTask[] = [];
     for (const c of cases) {
       const enrolmentId = enrolmentOf.get(c.id);
       if (!enrolmentId) continue;
       const already = booked.get(c.stakeholder_id);
-      let planned: PlannedDue[];
-      if (already?.length) {
-        planned = planStepDueTimes(enrolledAt, offsets, c.time_zone, already, limit);
-      } else {
-        planned = planByZone.get(c.time_zone) ?? planStepDueTimes(enrolledAt, offsets, c.time_zone, [], limit);
-        planByZone.set(c.time_zone, planned);
+      if (!already?.length) {
+        let zonePlan = zonePlans.get(c.time_zone);
+        if (!zonePlan) {
+          zonePlan = { timeZone: c.time_zone, planned: planStepDueTimes(enrolledAt, offsets, c.time_zone, [], limit) };
+          zonePlans.set(c.time_zone, zonePlan);
+        }
+        sharedPlan.push({ enrolmentId, caseId: c.id, timeZone: c.time_zone });
+        if (casesPerStakeholder.get(c.stakeholder_id)! > 1) booked.set(c.stakeholder_id, zonePlan.planned.map((p) => p.dueAt));
+        continue;
       }
+      const planned = planStepDueTimes(enrolledAt, offsets, c.time_zone, already ?? [], limit);
       booked.set(c.stakeholder_id, [...(already ?? []), ...planned.map((p) => p.dueAt)]);
       steps.forEach((step, i) =>
-        tasks.push({
+        ownPlan.push({
           enrolmentId,
           caseId: c.id,
-          ownerId: c.owner_id,
           stepPosition: step.position,
           channel: step.channel,
           action: step.action,
@@ -141,7 +149,8 @@ export class CadenceBulkEnrolmentService {
         }),
       );
     }
-    await insertTasks(manager, tasks);
+    const tasksCreated = (await insertPlannedTasks(manager, sharedPlan, steps, [...zonePlans.values()])) + ownPlan.length;
+    await insertTasks(manager, ownPlan);
     await manager.query(
       `INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
        SELECT $2, $3, u.id, 'CADENCE_ENROLLED', NULL,
@@ -149,6 +158,6 @@ export class CadenceBulkEnrolmentService {
          FROM unnest($1::uuid[], $7::uuid[]) AS u(id, case_id)`,
       [enrolments.map((e) => e.id), actorId, AuditedRecord.CADENCE_ENROLMENT, cadence.id, cadence.name, steps.length, enrolments.map((e) => e.case_id)],
     );
-    return { enrolled: enrolments.length, tasksCreated: tasks.length };
+    return { enrolled: enrolments.length, tasksCreated };
   }
 }

@@ -205,7 +205,6 @@ export class CadenceEnrolmentService {
       steps.map((step, i) => ({
         enrolmentId: enrolment.id,
         caseId: recoveryCase.id,
-        ownerId: recoveryCase.ownerId,
         stepPosition: step.position,
         channel: step.channel,
         action: step.action,

@@ -5,7 +5,6 @@ import { PlannedDue } from './task-schedule';
 export interface NewTask {
   enrolmentId: string;
   caseId: string;
-  ownerId: string;
   stepPosition: number;
   channel: string;
   action: string;
@@ -47,18 +46,17 @@ export async function bookedTouches(
 export async function insertTasks(manager: EntityManager, tasks: readonly NewTask[]): Promise<void> {
   if (tasks.length === 0) return;
   await manager.query(
-    `INSERT INTO outreach_tasks (enrolment_id, case_id, owner_id, step_position, channel, action, template_id,
+    `INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action, template_id,
                                  due_at, original_due_at, fatigue_note, status)
-     SELECT u.enrolment_id, u.case_id, u.owner_id, u.step_position, u.channel::contact_channel,
+     SELECT u.enrolment_id, u.case_id, u.step_position, u.channel::contact_channel,
             u.action::outreach_action, u.template_id, u.due_at, u.original_due_at, u.fatigue_note, 'OPEN'
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::uuid[],
-                   $8::timestamptz[], $9::timestamptz[], $10::text[])
-         AS u(enrolment_id, case_id, owner_id, step_position, channel, action, template_id,
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::uuid[],
+                   $7::timestamptz[], $8::timestamptz[], $9::text[])
+         AS u(enrolment_id, case_id, step_position, channel, action, template_id,
               due_at, original_due_at, fatigue_note)`,
     [
       tasks.map((t) => t.enrolmentId),
       tasks.map((t) => t.caseId),
-      tasks.map((t) => t.ownerId),
       tasks.map((t) => t.stepPosition),
       tasks.map((t) => t.channel),
       tasks.map((t) => t.action),
@@ -68,6 +66,61 @@ export async function insertTasks(manager: EntityManager, tasks: readonly NewTas
       tasks.map((t) => t.planned.fatigueNote),
     ],
   );
+}
+
+/** A new enrolment whose tasks follow its stakeholder zone's shared plan. */
+export interface PlannedEnrolment {
+  enrolmentId: string;
+  caseId: string;
+  timeZone: string;
+}
+
+/** The steps' due times for enrolments with nothing booked yet: the same in every stakeholder of one zone. */
+export interface ZonePlan {
+  timeZone: string;
+  planned: readonly PlannedDue[];
+}
+
+/**
+ * Tasks for many enrolments that share per-zone plans, in one statement: the enrolments and
+ * the (zone × step) plan go in as small arrays and Postgres makes the enrolments × steps rows,
+ * so the wire carries one row per enrolment instead of one per task.
+ */
+export async function insertPlannedTasks(
+  manager: EntityManager,
+  enrolments: readonly PlannedEnrolment[],
+  steps: readonly { position: number; channel: string; action: string; templateId: string | null }[],
+  plans: readonly ZonePlan[],
+): Promise<number> {
+  if (enrolments.length === 0 || steps.length === 0) return 0;
+  const cells = plans.flatMap((plan) => plan.planned.map((due, i) => ({ zone: plan.timeZone, step: steps[i], due })));
+  const [{ n }]: { n: number }[] = await manager.query(
+    `WITH inserted AS (
+     INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action, template_id,
+                                 due_at, original_due_at, fatigue_note, status)
+     SELECT e.enrolment_id, e.case_id, p.step_position, p.channel::contact_channel,
+            p.action::outreach_action, p.template_id, p.due_at, p.original_due_at, p.fatigue_note, 'OPEN'
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS e(enrolment_id, case_id, time_zone)
+       JOIN unnest($4::text[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::timestamptz[], $10::timestamptz[], $11::text[])
+         AS p(time_zone, step_position, channel, action, template_id, due_at, original_due_at, fatigue_note)
+         ON p.time_zone = e.time_zone
+     RETURNING 1)
+     SELECT count(*)::int AS n FROM inserted`,
+    [
+      enrolments.map((e) => e.enrolmentId),
+      enrolments.map((e) => e.caseId),
+      enrolments.map((e) => e.timeZone),
+      cells.map((c) => c.zone),
+      cells.map((c) => c.step.position),
+      cells.map((c) => c.step.channel),
+      cells.map((c) => c.step.action),
+      cells.map((c) => c.step.templateId),
+      cells.map((c) => c.due.dueAt.toISOString()),
+      cells.map((c) => c.due.originalDueAt.toISOString()),
+      cells.map((c) => c.due.fatigueNote),
+    ],
+  );
+  return n;
 }
 
 /** Cancels the open tasks of the given enrolments; returns how many. */

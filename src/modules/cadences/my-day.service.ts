@@ -39,7 +39,7 @@ export class MyDayService {
       .createQueryBuilder(OutreachTaskEntity, 't')
       .innerJoin('cadence_enrolments', 'e', `e.id = t.enrolment_id AND e.status = 'ACTIVE'`)
       .innerJoin(RecoveryCaseEntity, 'c', 'c.id = t.case_id')
-      .where(`t.owner_id = :owner AND t.status = 'OPEN'`, { owner: actor.id })
+      .where(`c.owner_id = :owner AND t.status = 'OPEN'`, { owner: actor.id })
       .andWhere(`t.due_at < date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 day'`)
       .orderBy('(t.due_at < now())', 'DESC')
       .addOrderBy('t.due_at', 'ASC')

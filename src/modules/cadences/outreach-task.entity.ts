@@ -13,9 +13,6 @@ export class OutreachTaskEntity {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
 
-  @Column({ name: 'owner_id', type: 'uuid' })
-  ownerId: string;
-
   @Column({ name: 'step_position', type: 'integer' })
   stepPosition: number;
 

@@ -14,9 +14,6 @@ export class OutreachTaskModel {
   @Field(() => ID)
   caseId: string;
 
-  @Field(() => ID)
-  ownerId: string;
-
   @Field(() => Int)
   stepPosition: number;
 
@@ -58,7 +55,6 @@ export class OutreachTaskModel {
       id: entity.id,
       enrolmentId: entity.enrolmentId,
       caseId: entity.caseId,
-      ownerId: entity.ownerId,
       stepPosition: entity.stepPosition,
       channel: entity.channel,
       action: entity.action,

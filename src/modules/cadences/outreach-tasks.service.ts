@@ -52,7 +52,7 @@ export class OutreachTasksService {
     }
   }
 
-  /** skipTask: the task's owner, the case owner or an admin, with a reason. */
+  /** skipTask: the case owner (whose task it is) or an admin, with a reason. */
   async skip(actor: AuthUser, id: string, reason: string): Promise<OutreachTaskModel> {
     const why = reason.trim();
     if (!why) throw AppException.badInput('reason must not be blank: say why the step is skipped', { fields: ['reason'] });
@@ -61,8 +61,8 @@ export class OutreachTasksService {
       if (!peek) throw AppException.notFound('Outreach task', id);
       // Case first, as interactions lock it, so a skip and a logged call cannot deadlock.
       const recoveryCase = await manager.findOneOrFail(RecoveryCaseEntity, { where: { id: peek.caseId }, lock: { mode: 'pessimistic_write' } });
-      if (actor.role !== UserRole.ADMIN && actor.id !== peek.ownerId && actor.id !== recoveryCase.ownerId) {
-        throw AppException.forbidden(`Only the owner of outreach task ${id}, the case owner or an admin may skip it`);
+      if (actor.role !== UserRole.ADMIN && actor.id !== recoveryCase.ownerId) {
+        throw AppException.forbidden(`Only the owner of case ${recoveryCase.id} or an admin may skip its outreach task ${id}`);
       }
       const task = await manager.findOneOrFail(OutreachTaskEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (task.status !== OutreachTaskStatus.OPEN) {
