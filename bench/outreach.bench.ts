@@ -11,7 +11,7 @@
  * sweep's statement (status = 'OPEN' AND due_at < now(), on the partial index) and the
  * worker's whole SLA sweep.
  * Prints figures; asserts nothing. Drops the database at the end (BENCH_KEEP_DB=1 keeps it).
- * BENCH_CASES=n runs a smaller size.
+ * BENCH_CASES=n runs a smaller size; BENCH_SKIP_GROW=1 stops after the enrolment.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
         `${Math.round(result.enrolled / (enrolMs / 1000)).toLocaleString('en')} cases/s (target: 100,000 cases < 10 s)`,
     );
 
+    if (process.env.BENCH_SKIP_GROW) return;
     started = Date.now();
     await growToTasks(ds);
     const [{ open }] = await ds.query(`SELECT count(*)::int AS open FROM outreach_tasks WHERE status = 'OPEN'`);

@@ -101,6 +101,8 @@ export class CadenceBulkEnrolmentService {
       [caseIds],
     );
     if (cases.length === 0) return { enrolled: 0, tasksCreated: 0 };
+    // Read before this batch's enrolments exist, which would otherwise count as live ones.
+    const booked = await bookedTouches(manager, [...new Set(cases.map((c) => c.stakeholder_id))]);
     const enrolledAt = new Date();
     const enrolments: { id: string; case_id: string }[] = await manager.query(
       `INSERT INTO cadence_enrolments (case_id, cadence_id, status, enrolled_at, enrolled_by_id)
@@ -110,7 +112,6 @@ export class CadenceBulkEnrolmentService {
       [cases.map((c) => c.id), cadence.id, enrolledAt.toISOString(), actorId],
     );
     const enrolmentOf = new Map(enrolments.map((e) => [e.case_id, e.id]));
-    const booked = await bookedTouches(manager, [...new Set(cases.map((c) => c.stakeholder_id))]);
     const casesPerStakeholder = new Map<string, number>();
     for (const c of cases) casesPerStakeholder.set(c.stakeholder_id, (casesPerStakeholder.get(c.stakeholder_id) ?? 0) + 1);
     const offsets = steps.map((s) => s.offset);
