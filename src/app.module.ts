@@ -18,6 +18,7 @@ import { CadencesModule } from './modules/cadences/cadences.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HealthModule } from './modules/health/health.module';
@@ -67,6 +68,7 @@ export class AppModule {
         HealthModule,
         CadencesModule,
         SlaModule,
+        ExportsModule,
       ],
     };
   }
