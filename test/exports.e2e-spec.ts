@@ -1,4 +1,9 @@
 import { parse } from 'csv-parse/sync';
+import { once } from 'node:events';
+import { get, IncomingMessage } from 'node:http';
+import { AddressInfo } from 'node:net';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CaseStatus, ImpactLevel } from '../src/modules/cases/case.enums';
 import { RecoveryCaseEntity } from '../src/modules/cases/recovery-case.entity';
 import { CrisisEntity } from '../src/modules/crises/crisis.entity';
@@ -366,6 +371,35 @@ describe('CSV exports', () => {
       expect(rows).toHaveLength(2500);
       expect(rows[0].name).toBe('Zeta Bulk 00001');
       expect(rows[2499]).toMatchObject({ name: 'Zeta Bulk 02500', external_ref: 'BULK-2500' });
+    });
+
+    it('closes the cursor and gives the connection back when the client goes away mid-download', async () => {
+      // About 10 MB of CSV: more than the loopback socket buffers hold while the client does not read.
+      await t.dataSource.query(
+        `INSERT INTO stakeholders (kind, name, tier, time_zone, external_ref, do_not_contact, segment, region)
+         SELECT 'CUSTOMER', 'Omega Abandoned ' || g, 'STANDARD', 'Europe/Berlin', 'OMEGA-' || g, false, repeat('s', 50), repeat('r', 50)
+           FROM generate_series(1, 50000) AS g`,
+      );
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
+      const busy = () => pool.totalCount - pool.idleCount;
+
+      const request = get({ host: '127.0.0.1', port, path: '/exports/stakeholders.csv?search=Omega', headers: { authorization: `Bearer ${roles.AGENT.token}` } });
+      const [response] = (await once(request, 'response')) as [IncomingMessage];
+      expect(response.statusCode).toBe(200);
+      await once(response, 'data');
+      response.pause();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(busy()).toBe(1);
+
+      request.destroy();
+      for (let waited = 0; busy() > 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(busy()).toBe(0);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%WITH picked%'`,
+      );
+      expect(n).toBe(0);
     });
   });
 });
