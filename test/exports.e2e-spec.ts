@@ -166,7 +166,7 @@ describe('CSV exports', () => {
         contract_end_date: '2027-12-31',
       });
       // No external reference: exported empty (the import rejects such rows, see README).
-      expect(rows[3]).toMatchObject({ external_ref: '', owner_email: '' });
+      expect(rows[3]).toMatchObject({ name: noRef.name, external_ref: '', owner_email: '' });
     });
 
     it('takes the filters of the stakeholders list', async () => {
