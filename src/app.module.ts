@@ -28,6 +28,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { UsersModule } from './modules/users/users.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -68,6 +69,7 @@ export class AppModule {
         HealthModule,
         CadencesModule,
         SlaModule,
+        ImportsModule,
         ExportsModule,
       ],
     };

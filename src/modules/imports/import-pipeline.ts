@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryRunner } from 'typeorm';
+import { columnPositions, reviewMapping } from './column-mapping';
+import { ImportContext, ImportCounts, ImportProfile } from './import-profile';
+import { DryRunResult, ImportEntity } from './import.entity';
+import { readFileChunks } from './import-file-store';
+import { STAGE } from './stakeholder-import-sql';
+
+/** Rows between progress writes (and cancellation checks). */
+const PROGRESS_EVERY = 5_000;
+/** Lines merged per batch; cancellation is checked between batches. */
+const MERGE_BATCH_LINES = 50_000;
+const FIRST_ERRORS = 20;
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled');
+  }
+}
+
+/** Told every few thousand rows; answers true when the import should stop (cancelled). */
+export type ProgressListener = (progress: { phase: string; rowsDone: number; errorsSoFar: number }) => Promise<boolean>;
+
+const SPECIAL = /[\\\t\n\r\u0000]/;
+function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  if (!SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r\u0000]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : ''));
+}
+
+function clean(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * The shared pipeline: read the stored file as a stream, parse it (csv-parse: quotes, embedded
+ * newlines, BOM, the detected separator), check each row with the profile's rules, and COPY every
+ * row, accepted or not, into a temporary staging table, with back-pressure all the way so memory
+ * stays flat. The profile then checks, classifies and merges set-based. Everything runs in the
+ * caller's transaction: the dry run rolls it back, the run commits it once at the end.
+ */
+@Injectable()
+export class ImportPipeline {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  contextOf(row: ImportEntity, actor: ImportContext['actor']): ImportContext {
+    return {
+      importId: row.id,
+      actor,
+      duplicateMode: row.duplicateMode,
+      crisisId: row.crisisId,
+      caseOwnerTeamIds: row.caseOwnerTeamIds,
+      mappedColumns: new Set((row.mapping ?? []).map((m) => m.column).filter((c): c is string => c !== null)),
+    };
+  }
+
+  /** Everything but the merge, in a transaction that is rolled back. */
+  async dryRun(row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<DryRunResult> {
+    const review = reviewMapping(row.mapping ?? [], profile.columns);
+    const empty = { ...review, rowsTotal: 0, rowsRejected: 0, counts: {}, firstErrors: [] };
+    if (review.missingRequired.length > 0 || review.problems.length > 0) return empty;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await this.stage(runner, row, profile, ctx, null);
+      await profile.checkInDatabase(runner, ctx);
+      const counts = await profile.plan(runner, ctx);
+      const [totals] = await runner.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${STAGE}`,
+      );
+      const firstErrors = await runner.query(
+        `SELECT line, error_column AS column, error_reason AS reason FROM ${STAGE} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
+      );
+      return { ...review, rowsTotal: totals.total, rowsRejected: totals.rejected, counts, firstErrors };
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  /**
+   * Stages, checks, records the rejected rows and merges, in the runner's open transaction.
+   * Throws ImportCancelled when the listener says so; the caller rolls back.
+   */
+  async run(
+    runner: QueryRunner,
+    row: ImportEntity,
+    profile: ImportProfile,
+    ctx: ImportContext,
+    onProgress: ProgressListener,
+  ): Promise<{ rowsTotal: number; rowsRejected: number; counts: ImportCounts }> {
+    await this.stage(runner, row, profile, ctx, onProgress);
+    await profile.checkInDatabase(runner, ctx);
+    const planned = await profile.plan(runner, ctx);
+    const [totals] = await runner.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected, coalesce(max(line), 0) AS last FROM ${STAGE}`,
+    );
+    const headers = profile.columns.map((c) => c.name);
+    await runner.query(
+      `INSERT INTO import_rejected_rows (import_id, line, column_name, reason, raw_values)
+       SELECT $1, line, error_column, error_reason, ARRAY[${headers.map((h) => `coalesce(${h}, '')`).join(', ')}]
+       FROM ${STAGE} WHERE error_reason IS NOT NULL`,
+      [row.id],
+    );
+    const done: ImportCounts = {};
+    for (let from = 1; from <= totals.last; from += MERGE_BATCH_LINES) {
+      const to = from + MERGE_BATCH_LINES - 1;
+      const counts = await profile.merge(runner, ctx, from, to);
+      for (const [name, value] of Object.entries(counts)) done[name] = (done[name] ?? 0) + value;
+      if (await onProgress({ phase: 'MERGING', rowsDone: Math.min(to, totals.last), errorsSoFar: totals.rejected })) throw new ImportCancelled();
+    }
+    return { rowsTotal: totals.total, rowsRejected: totals.rejected, counts: { ...planned, ...done } };
+  }
+
+  private async stage(
+    runner: QueryRunner,
+    row: ImportEntity,
+    profile: ImportProfile,
+    ctx: ImportContext,
+    onProgress: ProgressListener | null,
+  ): Promise<void> {
+    const names = profile.columns.map((c) => c.name);
+    await runner.query(
+      `CREATE TEMP TABLE ${STAGE} (line integer PRIMARY KEY, ${names.map((n) => `${n} text`).join(', ')},
+         error_column text, error_reason text, ${profile.stagingExtraColumns}) ON COMMIT DROP`,
+    );
+    const positions = columnPositions(row.mapping ?? [], profile.columns);
+    const validate = profile.rowValidator(ctx);
+    const client = (await runner.connect()) as PoolClient;
+    const copy = client.query(copyFrom(`COPY ${STAGE} (line, ${names.join(', ')}, error_column, error_reason) FROM STDIN`));
+
+    const parser = parse({
+      bom: true,
+      delimiter: row.delimiter,
+      relax_column_count: true,
+      info: true,
+      skip_records_with_error: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    });
+    let lastLine = 0;
+    let rows = 0;
+    let errors = 0;
+    let header = true;
+    let batch = '';
+    const stageLine = (line: number, values: (string | null)[], column: string | null, reason: string | null) => {
+      batch += `${line}\t${values.map(copyField).join('\t')}\t${copyField(column)}\t${copyField(reason)}\n`;
+    };
+    const nulls = names.map(() => null);
+    parser.on('skip', (error: Error & { lines?: number }) => {
+      const line = lastLine + 1;
+      lastLine = error.lines ?? line;
+      if (header) return;
+      rows += 1;
+      errors += 1;
+      stageLine(line, nulls, null, `the CSV is malformed here: ${error.message}`.slice(0, 1000));
+    });
+
+    const toCopy = new Transform({
+      writableObjectMode: true,
+      writableHighWaterMark: 256,
+      transform: (item: { record: string[]; info: { lines: number } }, _encoding, done) => {
+        const line = lastLine + 1;
+        lastLine = item.info.lines;
+        if (header) {
+          header = false;
+          return done();
+        }
+        const record = item.record;
+        if (record.length === 1 && record[0].trim() === '') return done();
+        const values = positions.map((p) => (p < 0 ? null : clean(record[p])));
+        const verdict = validate(values);
+        rows += 1;
+        if (verdict.ok) stageLine(line, verdict.values, null, null);
+        else {
+          errors += 1;
+          stageLine(line, values, verdict.column, verdict.reason);
+        }
+        if (rows % 500 === 0) {
+          const out = batch;
+          batch = '';
+          if (onProgress && rows % PROGRESS_EVERY === 0) {
+            onProgress({ phase: 'STAGING', rowsDone: rows, errorsSoFar: errors }).then(
+              (stop) => done(stop ? new ImportCancelled() : null, out),
+              (error: unknown) => done(error as Error),
+            );
+            return;
+          }
+          return done(null, out);
+        }
+        done();
+      },
+      flush: (done) => done(null, batch),
+    });
+    await pipeline(readFileChunks(this.dataSource, row.id), parser, toCopy, copy);
+  }
+}
