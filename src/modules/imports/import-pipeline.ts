@@ -34,6 +34,18 @@ function copyField(value: string | null): string {
   return value.replace(/[\\\t\n\r\u0000]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : ''));
 }
 
+const BREAKS = /\r\n|\n|\r/g;
+/**
+ * Physical lines a record spans, from its raw text (which ends with its line break). csv-parse's
+ * own line count takes a quoted CRLF for two lines, which would shift every later line number.
+ */
+function lineBreaks(raw: string): number {
+  const last = raw.length - 1;
+  const inner = raw.slice(0, raw.endsWith('\r\n') ? last - 1 : last);
+  if (inner.indexOf('\n') < 0 && inner.indexOf('\r') < 0) return 1;
+  return (inner.match(BREAKS)?.length ?? 0) + 1;
+}
+
 function clean(value: string | undefined): string | null {
   if (value === undefined) return null;
   const trimmed = value.trim();
@@ -143,8 +155,8 @@ export class ImportPipeline {
       delimiter: row.delimiter,
       relax_column_count: true,
       info: true,
+      raw: true,
       skip_records_with_error: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
     });
     let lastLine = 0;
     let rows = 0;
@@ -167,9 +179,9 @@ export class ImportPipeline {
     const toCopy = new Transform({
       writableObjectMode: true,
       writableHighWaterMark: 256,
-      transform: (item: { record: string[]; info: { lines: number } }, _encoding, done) => {
+      transform: (item: { record: string[]; raw: string }, _encoding, done) => {
         const line = lastLine + 1;
-        lastLine = item.info.lines;
+        lastLine += lineBreaks(item.raw);
         if (header) {
           header = false;
           return done();
