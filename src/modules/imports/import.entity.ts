@@ -18,6 +18,8 @@ export interface RunResult {
   rowsTotal: number;
   rowsRejected: number;
   counts: Record<string, number>;
+  /** Where the run spent its time: staging (parse, rules, COPY), checks (set-based, with the plan), merge. */
+  timingsMs?: Record<string, number>;
 }
 
 @Entity('imports')

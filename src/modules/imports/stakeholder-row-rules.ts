@@ -37,7 +37,15 @@ class Rejection {
   ) {}
 }
 
+const KINDS = Object.values(StakeholderKind);
+const TIERS = Object.values(StakeholderTier);
+const CHANNELS = Object.values(ContactChannel);
+const IMPACTS = Object.values(ImpactLevel);
+const PRIORITIES = Object.values(CasePriority);
+
 function oneOf<T extends string>(column: StakeholderCsvColumn, value: string, allowed: readonly T[]): T {
+  // Most files already write the enum in upper case: skip the copy then.
+  if ((allowed as readonly string[]).includes(value)) return value as T;
   const upper = value.toUpperCase();
   if (!(allowed as readonly string[]).includes(upper)) throw new Rejection(column, `${column} "${value}" is not one of ${allowed.join(', ')}`);
   return upper as T;
@@ -67,8 +75,20 @@ function currency(column: StakeholderCsvColumn, value: string): string {
   return upper;
 }
 
+/** Owner columns repeat the same few addresses on every row: remember the verdicts (bounded). */
+const ownerEmails = new Map<string, boolean>();
+function validEmail(value: string, repeats: boolean): boolean {
+  if (!repeats) return isContactEmail(value);
+  let known = ownerEmails.get(value);
+  if (known === undefined) {
+    known = isContactEmail(value);
+    if (ownerEmails.size < 10_000) ownerEmails.set(value, known);
+  }
+  return known;
+}
+
 function email(column: StakeholderCsvColumn, value: string): string {
-  if (value.length > STAKEHOLDER_LIMITS.contactEmail || !isContactEmail(value)) {
+  if (value.length > STAKEHOLDER_LIMITS.contactEmail || !validEmail(value, column !== 'contact_email')) {
     throw new Rejection(column, `${column} "${value}" is not a valid email address`);
   }
   return value;
@@ -101,7 +121,7 @@ export function stakeholderRowRules(options: StakeholderRowRulesOptions): (value
     const optional = (column: StakeholderCsvColumn): string | null => v[COL[column]];
 
     out[COL.external_ref] = maxLength('external_ref', required('external_ref'), STAKEHOLDER_LIMITS.externalRef);
-    const kind = oneOf('kind', required('kind'), Object.values(StakeholderKind));
+    const kind = oneOf('kind', required('kind'), KINDS);
     out[COL.kind] = kind;
     if (!canCreateKind(actor.role, kind)) {
       throw new Rejection('kind', `a ${actor.role} cannot import a ${kind}: partner managers import partners only`);
@@ -112,7 +132,7 @@ export function stakeholderRowRules(options: StakeholderRowRulesOptions): (value
     const region = optional('region');
     out[COL.region] = region === null ? null : maxLength('region', region, STAKEHOLDER_LIMITS.region);
     const tier = optional('tier');
-    out[COL.tier] = tier === null ? StakeholderTier.STANDARD : oneOf('tier', tier, Object.values(StakeholderTier));
+    out[COL.tier] = tier === null ? StakeholderTier.STANDARD : oneOf('tier', tier, TIERS);
     const timeZone = optional('time_zone') ?? 'UTC';
     if (timeZone.length > STAKEHOLDER_LIMITS.timeZone || !isIanaTimeZone(timeZone)) {
       throw new Rejection('time_zone', `time_zone "${timeZone}" must be an IANA time zone such as Europe/Berlin`);
@@ -162,12 +182,12 @@ export function stakeholderRowRules(options: StakeholderRowRulesOptions): (value
       const phone = optional('contact_phone');
       out[COL.contact_phone] = phone === null ? null : maxLength('contact_phone', phone, STAKEHOLDER_LIMITS.contactPhone);
       const channel = optional('contact_preferred_channel');
-      out[COL.contact_preferred_channel] = channel === null ? null : oneOf('contact_preferred_channel', channel, Object.values(ContactChannel));
+      out[COL.contact_preferred_channel] = channel === null ? null : oneOf('contact_preferred_channel', channel, CHANNELS);
       out[COL.contact_is_executive] = bool('contact_is_executive', optional('contact_is_executive'));
     }
 
     if (opensCases) {
-      out[COL.case_impact] = oneOf('case_impact', required('case_impact'), Object.values(ImpactLevel));
+      out[COL.case_impact] = oneOf('case_impact', required('case_impact'), IMPACTS);
       const loss = optional('case_estimated_loss_minor');
       out[COL.case_estimated_loss_minor] = loss === null ? '0' : minor('case_estimated_loss_minor', loss);
       const lossCurrency = optional('case_loss_currency') ?? out[COL.baseline_currency];
@@ -176,7 +196,7 @@ export function stakeholderRowRules(options: StakeholderRowRulesOptions): (value
       }
       out[COL.case_loss_currency] = currency('case_loss_currency', lossCurrency);
       const priority = optional('case_priority');
-      out[COL.case_priority] = priority === null ? CasePriority.NORMAL : oneOf('case_priority', priority, Object.values(CasePriority));
+      out[COL.case_priority] = priority === null ? CasePriority.NORMAL : oneOf('case_priority', priority, PRIORITIES);
       const caseOwner = optional('case_owner_email');
       if (caseOwner !== null) {
         out[COL.case_owner_email] = email('case_owner_email', caseOwner).toLowerCase();
