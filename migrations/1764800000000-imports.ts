@@ -31,6 +31,9 @@ export class Imports1764800000000 implements MigrationInterface {
         dry_run jsonb,
         result jsonb,
         total_rows integer CHECK (total_rows >= 0),
+        -- Rows in the import's UNLOGGED staging table (import_stage_<id>), loaded by the dry run
+        -- and reused by the run; a mismatch (a crash empties unlogged tables) stages again.
+        staged_rows integer CHECK (staged_rows >= 0),
         rows_done integer NOT NULL DEFAULT 0 CHECK (rows_done >= 0),
         rows_per_second integer CHECK (rows_per_second >= 0),
         errors_so_far integer NOT NULL DEFAULT 0 CHECK (errors_so_far >= 0),

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { WorkerModule } from '../src/worker.module';
+import { ImportRunner } from '../src/modules/imports/import-runner.service';
 import { STAKEHOLDER_CSV_HEADERS } from '../src/modules/imports/stakeholder-csv-columns';
 import { makeCrisis, makeStakeholder } from './support/factories';
 import { countsOf, getImport, IMPORT_FIELDS, rejectedCsv, startImport, uploadCsv, waitForImport } from './support/import-operations';
@@ -227,6 +228,56 @@ describe('stakeholder CSV imports', () => {
     expect((await waitForImport(t, admin.token, id)).status).toBe('CANCELLED');
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM stakeholders WHERE external_ref LIKE 'BIG-%'`)).toEqual([{ n: 0 }]);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM import_rejected_rows WHERE import_id = $1`, [id])).toEqual([{ n: 0 }]);
+  }, 120_000);
+
+  it('re-stages when the staging table is gone, drops it when done, and is safe to run twice', async () => {
+    const upload = await uploadCsv(t, admin.token, 'external_ref,kind,name\nW-1,CUSTOMER,Worker Safe\n');
+    const id: string = upload.body.import.id;
+    const stageTables = () =>
+      t.dataSource.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = $1`, [`import_stage_${id.replace(/-/g, '')}`]);
+    expect(await stageTables()).toEqual([{ n: 1 }]);
+    // A database crash empties unlogged tables; the run must notice and read the file again.
+    await t.dataSource.query(`TRUNCATE import_stage_${id.replace(/-/g, '')}`);
+    await startImport(t, admin.token, id);
+    const done = await waitForImport(t, admin.token, id);
+    expect(done.result.rowsTotal).toBe(1);
+    expect(await stakeholder('W-1')).toBeDefined();
+    expect(await stageTables()).toEqual([{ n: 0 }]);
+    const auditBefore = await t.rowCount('audit_entries');
+    expect(await t.app.get(ImportRunner).run(id)).toBe('SKIPPED');
+    expect(await t.rowCount('audit_entries')).toBe(auditBefore);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM stakeholders WHERE external_ref = 'W-1'`)).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses an empty file, a file without a header, and an unknown crisis, storing nothing', async () => {
+    const before = await t.rowCount('imports');
+    expect((await uploadCsv(t, admin.token, '')).body.error.code).toBe('BAD_USER_INPUT');
+    expect((await uploadCsv(t, admin.token, '\n\n')).status).toBe(400);
+    const noCrisis = await uploadCsv(t, admin.token, 'external_ref,kind,name\n', { crisisId: '00000000-0000-4000-8000-000000000000' });
+    expect(noCrisis).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect((await uploadCsv(t, admin.token, 'a\n', { duplicateMode: 'MERGE' })).status).toBe(400);
+    expect(await t.rowCount('imports')).toBe(before);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM import_file_chunks c WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = c.import_id)`)).toEqual([{ n: 0 }]);
+  });
+
+  it('takes files past the 256 KB GraphQL body limit, up to IMPORT_MAX_FILE_BYTES', async () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `L-${i},CUSTOMER,Large File Customer Number ${i},Somebody ${i}`);
+    const csv = `external_ref,kind,name,contact_name\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(t.config.bodyLimitBytes);
+    const upload = await uploadCsv(t, admin.token, csv);
+    expect(upload.status).toBe(201);
+    expect(upload.body.import.dryRun.rowsTotal).toBe(6_000);
+
+    const small = await TestApp.start({ importMaxFileBytes: 4096 });
+    try {
+      const smallAdmin = await small.signInAdmin();
+      const refused = await uploadCsv(small, smallAdmin.token, csv);
+      expect(refused.status).toBe(413);
+      expect(await small.rowCount('imports')).toBe(0);
+      expect(await small.rowCount('import_file_chunks')).toBe(0);
+    } finally {
+      await small.close();
+    }
   });
 
   describe('roles', () => {

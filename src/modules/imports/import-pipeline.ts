@@ -10,12 +10,12 @@ import { columnPositions, reviewMapping } from './column-mapping';
 import { ImportContext, ImportCounts, ImportProfile } from './import-profile';
 import { DryRunResult, ImportEntity } from './import.entity';
 import { readFileChunks } from './import-file-store';
-import { STAGE } from './stakeholder-import-sql';
+import { stagingTableOf } from './stakeholder-import-sql';
 
 /** Rows between progress writes (and cancellation checks). */
 const PROGRESS_EVERY = 5_000;
 /** Lines merged per batch; cancellation is checked between batches. */
-const MERGE_BATCH_LINES = 50_000;
+const MERGE_BATCH_LINES = 20_000;
 const FIRST_ERRORS = 20;
 
 export class ImportCancelled extends Error {
@@ -71,33 +71,49 @@ export class ImportPipeline {
       duplicateMode: row.duplicateMode,
       crisisId: row.crisisId,
       caseOwnerTeamIds: row.caseOwnerTeamIds,
+      stage: stagingTableOf(row.id),
       mappedColumns: new Set((row.mapping ?? []).map((m) => m.column).filter((c): c is string => c !== null)),
     };
   }
 
-  /** Everything but the merge, in a transaction that is rolled back. */
+  /**
+   * Stages the file (committed, so the run reuses it instead of parsing the file again), then
+   * checks and plans in a transaction that is rolled back: the dry run changes no record.
+   */
   async dryRun(row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<DryRunResult> {
     const review = reviewMapping(row.mapping ?? [], profile.columns);
     const empty = { ...review, rowsTotal: 0, rowsRejected: 0, counts: {}, firstErrors: [] };
-    if (review.missingRequired.length > 0 || review.problems.length > 0) return empty;
+    if (review.missingRequired.length > 0 || review.problems.length > 0) {
+      await this.dropStage(ctx);
+      return empty;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const staged = await this.stage(manager.queryRunner!, row, profile, ctx, null);
+      await manager.query(`UPDATE imports SET staged_rows = $2, updated_at = now() WHERE id = $1`, [row.id, staged]);
+      row.stagedRows = staged;
+    });
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
-      await this.stage(runner, row, profile, ctx, null);
       await profile.checkInDatabase(runner, ctx);
       const counts = await profile.plan(runner, ctx);
       const [totals] = await runner.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${STAGE}`,
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${ctx.stage}`,
       );
       const firstErrors = await runner.query(
-        `SELECT line, error_column AS column, error_reason AS reason FROM ${STAGE} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
+        `SELECT line, error_column AS column, error_reason AS reason FROM ${ctx.stage} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
       );
       return { ...review, rowsTotal: totals.total, rowsRejected: totals.rejected, counts, firstErrors };
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
     }
+  }
+
+  /** Drops the staging table (an import that ended, or whose mapping no longer stages). */
+  async dropStage(ctx: ImportContext): Promise<void> {
+    await this.dataSource.query(`DROP TABLE IF EXISTS ${ctx.stage}`);
   }
 
   /**
@@ -112,19 +128,21 @@ export class ImportPipeline {
     onProgress: ProgressListener,
   ): Promise<{ rowsTotal: number; rowsRejected: number; counts: ImportCounts; timingsMs: Record<string, number> }> {
     const clock = Date.now();
-    await this.stage(runner, row, profile, ctx, onProgress);
+    // Not recorded on the import here: the progress writes would wait for that row's lock.
+    if (!(await this.isStaged(runner, row, ctx))) await this.stage(runner, row, profile, ctx, onProgress);
     const staged = Date.now();
+    if (await onProgress({ phase: 'CHECKING', rowsDone: 0, errorsSoFar: 0 })) throw new ImportCancelled();
     await profile.checkInDatabase(runner, ctx);
     const planned = await profile.plan(runner, ctx);
     const checked = Date.now();
     const [totals] = await runner.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected, coalesce(max(line), 0) AS last FROM ${STAGE}`,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected, coalesce(max(line), 0) AS last FROM ${ctx.stage}`,
     );
     const headers = profile.columns.map((c) => c.name);
     await runner.query(
       `INSERT INTO import_rejected_rows (import_id, line, column_name, reason, raw_values)
        SELECT $1, line, error_column, error_reason, ARRAY[${headers.map((h) => `coalesce(${h}, '')`).join(', ')}]
-       FROM ${STAGE} WHERE error_reason IS NOT NULL`,
+       FROM ${ctx.stage} WHERE error_reason IS NOT NULL`,
       [row.id],
     );
     const done: ImportCounts = {};
@@ -134,26 +152,44 @@ export class ImportPipeline {
       for (const [name, value] of Object.entries(counts)) done[name] = (done[name] ?? 0) + value;
       if (await onProgress({ phase: 'MERGING', rowsDone: Math.min(to, totals.last), errorsSoFar: totals.rejected })) throw new ImportCancelled();
     }
+    await runner.query(`DROP TABLE ${ctx.stage}`);
     const timingsMs = { staging: staged - clock, checks: checked - staged, merge: Date.now() - checked };
     return { rowsTotal: totals.total, rowsRejected: totals.rejected, counts: { ...planned, ...done }, timingsMs };
   }
 
+  /**
+   * The dry run's staging is reusable when the table holds the rows it recorded: an unlogged
+   * table is emptied by a database crash, and a mapping edit stages again.
+   */
+  private async isStaged(runner: QueryRunner, row: ImportEntity, ctx: ImportContext): Promise<boolean> {
+    if (row.stagedRows === null) return false;
+    const [{ exists }] = await runner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [ctx.stage]);
+    if (!exists) return false;
+    const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM ${ctx.stage}`);
+    return n === row.stagedRows;
+  }
+
+  /**
+   * (Re)creates the import's staging table and loads every row into it, accepted or not. UNLOGGED:
+   * it is scratch space (no WAL), yet visible to a worker on another machine, unlike a temp table.
+   */
   private async stage(
     runner: QueryRunner,
     row: ImportEntity,
     profile: ImportProfile,
     ctx: ImportContext,
     onProgress: ProgressListener | null,
-  ): Promise<void> {
+  ): Promise<number> {
     const names = profile.columns.map((c) => c.name);
+    await runner.query(`DROP TABLE IF EXISTS ${ctx.stage}`);
     await runner.query(
-      `CREATE TEMP TABLE ${STAGE} (line integer PRIMARY KEY, ${names.map((n) => `${n} text`).join(', ')},
-         error_column text, error_reason text, ${profile.stagingExtraColumns}) ON COMMIT DROP`,
+      `CREATE UNLOGGED TABLE ${ctx.stage} (line integer NOT NULL, ${names.map((n) => `${n} text`).join(', ')},
+         error_column text, error_reason text, ${profile.stagingExtraColumns})`,
     );
     const positions = columnPositions(row.mapping ?? [], profile.columns);
     const validate = profile.rowValidator(ctx);
     const client = (await runner.connect()) as PoolClient;
-    const copy = client.query(copyFrom(`COPY ${STAGE} (line, ${names.join(', ')}, error_column, error_reason) FROM STDIN`));
+    const copy = client.query(copyFrom(`COPY ${ctx.stage} (line, ${names.join(', ')}, error_column, error_reason) FROM STDIN`));
 
     const parser = parse({
       bom: true,
@@ -172,7 +208,7 @@ export class ImportPipeline {
     const nulls = names.map(() => null);
     parser.on('skip', (error: Error & { lines?: number }) => {
       const line = lastLine + 1;
-      lastLine = error.lines ?? line;
+      lastLine = Math.max(line, error.lines ?? line);
       if (header) return;
       rows += 1;
       errors += 1;
@@ -215,5 +251,10 @@ export class ImportPipeline {
       flush: (done) => done(null, batch),
     });
     await pipeline(readFileChunks(this.dataSource, row.id), parser, toCopy, copy);
+    // Indexes after the load: cheaper than maintaining them row by row during COPY.
+    await runner.query(`ALTER TABLE ${ctx.stage} ADD PRIMARY KEY (line)`);
+    await runner.query(`CREATE INDEX ON ${ctx.stage} (external_ref, line)`);
+    await runner.query(`ANALYZE ${ctx.stage}`);
+    return rows;
   }
 }

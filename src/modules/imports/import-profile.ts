@@ -10,6 +10,8 @@ export interface ImportContext {
   duplicateMode: DuplicateMode;
   crisisId: string | null;
   caseOwnerTeamIds: readonly string[];
+  /** The import's staging table (see stagingTableOf). */
+  stage: string;
   /** Contract columns the file's mapping feeds: an update leaves the others as they are. */
   mappedColumns: ReadonlySet<string>;
 }
@@ -35,7 +37,7 @@ export interface ImportProfile {
   readonly stagingExtraColumns: string;
   /** Pure per-row validation, built once per run (it may precompute from the context). */
   rowValidator(context: ImportContext): (values: (string | null)[]) => RowVerdict;
-  /** Marks staged rows that break rules needing the database (rows keep line order). */
+  /** Marks staged rows that break rules needing the database (rows keep line order); runs in a transaction the dry run rolls back. */
   checkInDatabase(runner: QueryRunner, context: ImportContext): Promise<void>;
   /** What the merge would do, without doing it (the dry run). */
   plan(runner: QueryRunner, context: ImportContext): Promise<ImportCounts>;

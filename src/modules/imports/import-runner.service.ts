@@ -8,6 +8,7 @@ import { UserRole } from '../users/user-role.enum';
 import { ImportEntity } from './import.entity';
 import { ImportCancelled, ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
+import { stagingTableOf } from './stakeholder-import-sql';
 
 export type RunOutcome = 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'SKIPPED';
 
@@ -91,6 +92,7 @@ export class ImportRunner {
       const reason = error instanceof Error ? error.message : String(error);
       if (!cancelled) this.logger.warn(`Import ${importId} failed: ${reason}`);
       await this.finish(importId, row.createdById, cancelled ? 'CANCELLED' : 'FAILED', cancelled ? null : reason);
+      await this.pipeline.dropStage(this.pipeline.contextOf(row, { id: row.createdById, email: '', role: UserRole.ADMIN }));
       return cancelled ? 'CANCELLED' : 'FAILED';
     } finally {
       await runner.release();
@@ -102,6 +104,7 @@ export class ImportRunner {
     const row = await this.dataSource.getRepository(ImportEntity).findOneBy({ id: importId });
     if (row && row.cancelRequested && (row.status === 'QUEUED' || row.status === 'RUNNING')) {
       await this.finish(importId, row.createdById, 'CANCELLED', null);
+      await this.dataSource.query(`DROP TABLE IF EXISTS ${stagingTableOf(importId)}`);
       return 'CANCELLED';
     }
     return 'SKIPPED';

@@ -70,6 +70,10 @@ export class ImportEntity {
   @Column({ name: 'total_rows', type: 'int', nullable: true })
   totalRows: number | null;
 
+  /** Rows in the staging table the dry run loaded (null: not staged). */
+  @Column({ name: 'staged_rows', type: 'int', nullable: true })
+  stagedRows: number | null;
+
   @Column({ name: 'rows_done', type: 'int' })
   rowsDone: number;
 

@@ -27,7 +27,17 @@ const STATUS: Record<string, number> = {
   [ErrorCode.Conflict]: 409,
 };
 
+/** The upload went past IMPORT_MAX_FILE_BYTES: 413, and the transaction storing it rolls back. */
+class FileTooLarge extends Error {}
+
+/** The file part, failing at its end when the multipart limit cut it short. */
+async function* wholeFile(file: AsyncIterable<Buffer> & { truncated?: boolean }, maxBytes: number): AsyncGenerator<Buffer> {
+  for await (const chunk of file) yield chunk;
+  if (file.truncated) throw new FileTooLarge(`The file is larger than ${maxBytes} bytes (IMPORT_MAX_FILE_BYTES); split it`);
+}
+
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof FileTooLarge) return reply.code(413).send({ error: { code: ErrorCode.BadUserInput, message: error.message } });
   if (error instanceof AppException) {
     return reply.code(STATUS[error.code] ?? 400).send({ error: { code: error.code, message: error.message } });
   }
@@ -72,7 +82,7 @@ export class ImportsHttpRoutes implements OnModuleInit {
     const maxBytes = this.config.importMaxFileBytes;
 
     void fastify.register(async (scope) => {
-      await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 }, throwFileSizeLimit: true });
+      await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 }, throwFileSizeLimit: false });
 
       scope.post('/imports', { bodyLimit: maxBytes + 1024 * 1024 }, async (request, reply) => {
         try {
@@ -89,8 +99,7 @@ export class ImportsHttpRoutes implements OnModuleInit {
               part.file.resume();
               throw AppException.badInput(errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is not an option` })).join('; '));
             }
-            const created = await imports.createFromStream(actor, part.file, input);
-            if (part.file.truncated) throw AppException.badInput(`The file is larger than ${maxBytes} bytes (IMPORT_MAX_FILE_BYTES)`);
+            const created = await imports.createFromStream(actor, wholeFile(part.file, maxBytes), input);
             return reply.code(201).send({ import: ImportModel.from(created) });
           }
           throw AppException.badInput('Send the CSV as a multipart part named "file", after the option fields');

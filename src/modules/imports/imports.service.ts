@@ -23,6 +23,7 @@ import { DuplicateMode, ImportStatus } from './import.enums';
 import { headerLine, storeFileChunks } from './import-file-store';
 import { ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
+import { stagingTableOf } from './stakeholder-import-sql';
 import { parse as parseSync } from 'csv-parse/sync';
 
 export interface PreviousImport {
@@ -56,7 +57,7 @@ export class ImportsService {
     await this.dataSource.transaction(async (manager) => {
       const stored = await storeFileChunks(manager.queryRunner!, id, file);
       const line = stored.sizeBytes > 0 ? headerLine(stored.head) : null;
-      if (line === null) throw AppException.badInput('The file is empty or has no header line; the first line must name the columns');
+      if (line === null || line.trim() === '') throw AppException.badInput('The file is empty or has no header line; the first line must name the columns');
       const delimiter = detectDelimiter(line);
       const headers = (parseSync(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][])[0].map((h) => h.trim());
       await manager.query(
@@ -128,6 +129,7 @@ export class ImportsService {
         [id],
       );
       await this.recordStatus(manager, actor.id, id, 'IMPORT_CANCELLED', found.status, ImportStatus.CANCELLED);
+      await manager.query(`DROP TABLE IF EXISTS ${stagingTableOf(id)}`);
     });
     return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
   }

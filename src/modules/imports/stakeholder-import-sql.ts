@@ -1,7 +1,9 @@
 import { STAKEHOLDER_CSV_COLUMNS } from './stakeholder-csv-columns';
 
-/** The staging table every import run loads with COPY; temporary, dropped at commit or rollback. */
-export const STAGE = 'import_stage';
+/** The staging table of one import: loaded by the dry run, reused by the run, dropped when the import ends. */
+export function stagingTableOf(importId: string): string {
+  return `import_stage_${importId.replace(/[^0-9a-f]/gi, '')}`;
+}
 
 /** SQL text for "this staged value differs from the stored one", for the mapped columns only. */
 export function changedSql(pairs: readonly [column: string, stored: string][], mapped: ReadonlySet<string>): string {

@@ -12,7 +12,6 @@ import {
   changedSql,
   consistencyColumns,
   CONTACT_UPDATABLE,
-  STAGE,
   STAKEHOLDER_UPDATABLE,
   stakeholderAuditJson,
 } from './stakeholder-import-sql';
@@ -23,9 +22,9 @@ const roleFor = (table: Readonly<Record<StakeholderKind, UserRole>>, kind: strin
   `CASE ${kind} WHEN 'CUSTOMER' THEN '${table[StakeholderKind.CUSTOMER]}' ELSE '${table[StakeholderKind.PARTNER]}' END`;
 
 /** Marks rows rejected: `set` gives error_column and error_reason as SQL expressions over s (and from). */
-async function reject(runner: QueryRunner, column: string, reason: string, from: string, where: string, params: unknown[] = []): Promise<void> {
+async function reject(runner: QueryRunner, stage: string, column: string, reason: string, from: string, where: string, params: unknown[] = []): Promise<void> {
   await runner.query(
-    `UPDATE ${STAGE} s SET error_column = ${column}, error_reason = left(${reason}, 1000) ${from ? `FROM ${from}` : ''} WHERE ${OK} AND ${where}`,
+    `UPDATE ${stage} s SET error_column = ${column}, error_reason = left(${reason}, 1000) ${from ? `FROM ${from}` : ''} WHERE ${OK} AND ${where}`,
     params,
   );
 }
@@ -56,35 +55,36 @@ export class StakeholderImportProfile implements ImportProfile {
   async checkInDatabase(runner: QueryRunner, ctx: ImportContext): Promise<void> {
     const opensCases = ctx.crisisId !== null;
     const update = ctx.duplicateMode === DuplicateMode.UPDATE;
-    await runner.query(`CREATE INDEX ON ${STAGE} (external_ref, line)`);
-    await runner.query(`ANALYZE ${STAGE}`);
 
     // Rows of one external_ref are one stakeholder: they must agree with its first accepted line.
     const columns = consistencyColumns(opensCases);
     const firstDifferent = `CASE ${columns.map((c) => `WHEN s.${c} IS DISTINCT FROM f.${c} THEN '${c}'`).join(' ')} END`;
     await reject(
       runner,
+      ctx.stage,
       firstDifferent,
       `format('external_ref %s appears on line %s with a different %s', s.external_ref, f.line, ${firstDifferent})`,
-      `(SELECT DISTINCT ON (external_ref) * FROM ${STAGE} WHERE error_reason IS NULL ORDER BY external_ref, line) f`,
+      `(SELECT DISTINCT ON (external_ref) * FROM ${ctx.stage} WHERE error_reason IS NULL ORDER BY external_ref, line) f`,
       `s.external_ref = f.external_ref AND s.line > f.line AND (${columns.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `f.${c}`).join(', ')})`,
     );
     // A contact appears once per stakeholder (recognised by email, else by name).
     await reject(
       runner,
+      ctx.stage,
       `CASE WHEN s.contact_email IS NOT NULL THEN 'contact_email' ELSE 'contact_name' END`,
       `format('the contact %s is already on line %s for external_ref %s', coalesce(s.contact_email, s.contact_name), f.line, s.external_ref)`,
-      `(SELECT DISTINCT ON (external_ref, contact_key) line, external_ref, contact_key FROM ${STAGE}
+      `(SELECT DISTINCT ON (external_ref, contact_key) line, external_ref, contact_key FROM ${ctx.stage}
          WHERE error_reason IS NULL AND contact_key IS NOT NULL ORDER BY external_ref, contact_key, line) f`,
       `s.external_ref = f.external_ref AND s.contact_key = f.contact_key AND s.line > f.line`,
     );
 
     await runner.query(
-      `UPDATE ${STAGE} s SET stakeholder_id = st.id, existing_kind = st.kind::text, existing_owner_id = st.owner_id
+      `UPDATE ${ctx.stage} s SET stakeholder_id = st.id, existing_kind = st.kind::text, existing_owner_id = st.owner_id
        FROM stakeholders st WHERE st.external_ref = s.external_ref AND ${OK}`,
     );
     await reject(
       runner,
+      ctx.stage,
       `'kind'`,
       `format('external_ref %s is already a %s in Regain; a stakeholder''s kind cannot change', s.external_ref, s.existing_kind)`,
       '',
@@ -93,6 +93,7 @@ export class StakeholderImportProfile implements ImportProfile {
     if (update && ctx.actor.role !== UserRole.ADMIN) {
       await reject(
         runner,
+        ctx.stage,
         `'external_ref'`,
         `format('stakeholder %s is owned by someone else; only its owner or an admin can update it', s.external_ref)`,
         '',
@@ -105,6 +106,7 @@ export class StakeholderImportProfile implements ImportProfile {
       const end = ctx.mappedColumns.has('contract_end_date') ? 's.contract_end_date::date' : 'st.contract_end_date';
       await reject(
         runner,
+        ctx.stage,
         `'contract_end_date'`,
         `format('the contract would end (%s) before it starts (%s)', ${end}, ${start})`,
         'stakeholders st',
@@ -113,10 +115,11 @@ export class StakeholderImportProfile implements ImportProfile {
     }
 
     // Owners: an active user whose role may own this kind (stakeholder-rules OWNER_ROLE).
-    await runner.query(`UPDATE ${STAGE} s SET owner_id = u.id FROM users u WHERE u.email = s.owner_email AND ${OK}`);
-    await reject(runner, `'owner_email'`, `format('owner_email %s is not a user of Regain', s.owner_email)`, '', `s.owner_email IS NOT NULL AND s.owner_id IS NULL`);
+    await runner.query(`UPDATE ${ctx.stage} s SET owner_id = u.id FROM users u WHERE u.email = s.owner_email AND ${OK}`);
+    await reject(runner, ctx.stage, `'owner_email'`, `format('owner_email %s is not a user of Regain', s.owner_email)`, '', `s.owner_email IS NOT NULL AND s.owner_id IS NULL`);
     await reject(
       runner,
+      ctx.stage,
       `'owner_email'`,
       `format('a %s must be owned by an active %s; %s is %s', lower(s.kind), ${roleFor(OWNER_ROLE, 's.kind')}, u.name,
         CASE WHEN u.is_active THEN u.role::text ELSE 'deactivated' END)`,
@@ -126,14 +129,14 @@ export class StakeholderImportProfile implements ImportProfile {
 
     if (opensCases) await this.checkCases(runner, ctx);
     await runner.query(
-      `UPDATE ${STAGE} s SET is_first = true
-       FROM (SELECT DISTINCT ON (external_ref) line FROM ${STAGE} WHERE error_reason IS NULL ORDER BY external_ref, line) f
+      `UPDATE ${ctx.stage} s SET is_first = true
+       FROM (SELECT DISTINCT ON (external_ref) line FROM ${ctx.stage} WHERE error_reason IS NULL ORDER BY external_ref, line) f
        WHERE s.line = f.line`,
     );
     await this.classify(runner, ctx);
   }
 
-  async plan(runner: QueryRunner): Promise<ImportCounts> {
+  async plan(runner: QueryRunner, ctx: ImportContext): Promise<ImportCounts> {
     const [counts] = await runner.query(`
       SELECT count(*) FILTER (WHERE stakeholder_action = 'CREATE')::int AS "stakeholdersCreated",
              count(*) FILTER (WHERE stakeholder_action = 'UPDATE')::int AS "stakeholdersUpdated",
@@ -143,7 +146,7 @@ export class StakeholderImportProfile implements ImportProfile {
              count(*) FILTER (WHERE contact_action IN ('UNCHANGED', 'SKIP'))::int AS "contactsUnchanged",
              count(*) FILTER (WHERE case_action = 'OPEN')::int AS "casesOpened",
              count(*) FILTER (WHERE case_action = 'EXISTS')::int AS "casesAlreadyOpen"
-      FROM ${STAGE} WHERE error_reason IS NULL`);
+      FROM ${ctx.stage} WHERE error_reason IS NULL`);
     return counts as ImportCounts;
   }
 
@@ -157,13 +160,13 @@ export class StakeholderImportProfile implements ImportProfile {
          INSERT INTO stakeholders (kind, external_ref, owner_id, ${insertColumns.join(', ')})
          SELECT s.kind::stakeholder_kind, s.external_ref, s.owner_id,
                 ${STAKEHOLDER_UPDATABLE.map(([column, , , cast]) => `s.${column}${cast}`).join(', ')}
-         FROM ${STAGE} s WHERE s.stakeholder_action = 'CREATE' AND ${range}
+         FROM ${ctx.stage} s WHERE s.stakeholder_action = 'CREATE' AND ${range}
          RETURNING *),
        audited AS (
          INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
          SELECT $3, 'STAKEHOLDER', c.id, 'STAKEHOLDER_CREATED', NULL, ${stakeholderAuditJson('c')} || jsonb_build_object('importId', $4::uuid)
          FROM created c),
-       linked AS (UPDATE ${STAGE} s SET stakeholder_id = c.id FROM created c WHERE s.external_ref = c.external_ref)
+       linked AS (UPDATE ${ctx.stage} s SET stakeholder_id = c.id FROM created c WHERE s.external_ref = c.external_ref)
        SELECT count(*)::int AS n FROM created`,
       base,
     );
@@ -182,11 +185,11 @@ export class StakeholderImportProfile implements ImportProfile {
       const json = (fields: string, alias: string) => `jsonb_build_object(${fields.replace(/%/g, alias)})`;
       const [row] = await runner.query(
         `WITH old AS (
-           SELECT st.*, s.line AS stage_line FROM ${STAGE} s JOIN stakeholders st ON st.id = s.stakeholder_id
+           SELECT st.*, s.line AS stage_line FROM ${ctx.stage} s JOIN stakeholders st ON st.id = s.stakeholder_id
            WHERE s.stakeholder_action = 'UPDATE' AND ${range} FOR UPDATE OF st),
          changed AS (
            UPDATE stakeholders t SET ${sets.join(', ')}, updated_at = now()
-           FROM old o, ${STAGE} s WHERE t.id = o.id AND s.line = o.stage_line
+           FROM old o, ${ctx.stage} s WHERE t.id = o.id AND s.line = o.stage_line
            RETURNING t.*, o.owner_id AS o_owner_id, o.baseline_monthly_revenue_minor AS o_baseline_monthly_revenue_minor,
              o.baseline_currency AS o_baseline_currency, o.contract_reference AS o_contract_reference,
              o.contract_start_date AS o_contract_start_date, o.contract_end_date AS o_contract_end_date, o.do_not_contact AS o_do_not_contact),
@@ -210,7 +213,7 @@ export class StakeholderImportProfile implements ImportProfile {
          INSERT INTO contacts (stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
          SELECT s.stakeholder_id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
                 s.contact_preferred_channel::contact_channel, s.contact_is_executive::boolean
-         FROM ${STAGE} s WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
+         FROM ${ctx.stage} s WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
        SELECT count(*)::int AS n FROM created`,
       [fromLine, toLine],
     );
@@ -220,7 +223,7 @@ export class StakeholderImportProfile implements ImportProfile {
       const [row] = await runner.query(
         `WITH changed AS (
            UPDATE contacts c SET ${contactSets.join(', ')}, updated_at = now()
-           FROM ${STAGE} s WHERE c.id = s.contact_id AND s.contact_action = 'UPDATE' AND ${range} RETURNING 1)
+           FROM ${ctx.stage} s WHERE c.id = s.contact_id AND s.contact_action = 'UPDATE' AND ${range} RETURNING 1)
          SELECT count(*)::int AS n FROM changed`,
         [fromLine, toLine],
       );
@@ -235,7 +238,7 @@ export class StakeholderImportProfile implements ImportProfile {
                                        owner_id, status, priority, status_changed_at, opened_by_id)
            SELECT $5, s.stakeholder_id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
                   s.case_description, s.case_owner_id, 'IDENTIFIED', s.case_priority::case_priority, now(), $3
-           FROM ${STAGE} s WHERE s.case_action = 'OPEN' AND ${range}
+           FROM ${ctx.stage} s WHERE s.case_action = 'OPEN' AND ${range}
            RETURNING *),
          audited AS (
            INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
@@ -262,15 +265,16 @@ export class StakeholderImportProfile implements ImportProfile {
     const caseRole = roleFor(CASE_OWNER_ROLE, 's.kind');
     const needsOwner = `${OK} AND s.case_action IS NULL AND s.case_owner_id IS NULL`;
     await runner.query(
-      `UPDATE ${STAGE} s SET case_action = 'EXISTS' FROM recovery_cases rc
+      `UPDATE ${ctx.stage} s SET case_action = 'EXISTS' FROM recovery_cases rc
        WHERE rc.crisis_id = $1 AND rc.stakeholder_id = s.stakeholder_id AND ${OK}`,
       [ctx.crisisId],
     );
     await runner.query(
-      `UPDATE ${STAGE} s SET case_owner_id = u.id FROM users u WHERE u.email = s.case_owner_email AND s.case_action IS NULL AND ${OK}`,
+      `UPDATE ${ctx.stage} s SET case_owner_id = u.id FROM users u WHERE u.email = s.case_owner_email AND s.case_action IS NULL AND ${OK}`,
     );
     await reject(
       runner,
+      ctx.stage,
       `'case_owner_email'`,
       `format('case_owner_email %s is not a user of Regain', s.case_owner_email)`,
       '',
@@ -278,6 +282,7 @@ export class StakeholderImportProfile implements ImportProfile {
     );
     await reject(
       runner,
+      ctx.stage,
       `'case_owner_email'`,
       `format('%s is %s; a %s case is owned by an active %s', u.name, CASE WHEN u.is_active THEN u.role::text ELSE 'deactivated' END,
         s.kind, ${caseRole})`,
@@ -288,7 +293,7 @@ export class StakeholderImportProfile implements ImportProfile {
       // Round-robin per kind over the team members who may own that kind's cases, in the team's order.
       await runner.query(
         `WITH refs AS (
-           SELECT DISTINCT ON (s.external_ref) s.external_ref, s.kind, s.line FROM ${STAGE} s WHERE ${needsOwner}
+           SELECT DISTINCT ON (s.external_ref) s.external_ref, s.kind, s.line FROM ${ctx.stage} s WHERE ${needsOwner}
            ORDER BY s.external_ref, s.line),
          numbered AS (SELECT external_ref, kind, row_number() OVER (PARTITION BY kind ORDER BY line) AS n FROM refs),
          team AS (
@@ -297,16 +302,17 @@ export class StakeholderImportProfile implements ImportProfile {
          picked AS (
            SELECT n.external_ref, team.ids[((n.n - 1) % array_length(team.ids, 1)) + 1] AS owner_id
            FROM numbered n JOIN team ON team.role = ${roleFor(CASE_OWNER_ROLE, 'n.kind')})
-         UPDATE ${STAGE} s SET case_owner_id = p.owner_id FROM picked p WHERE s.external_ref = p.external_ref AND ${needsOwner}`,
+         UPDATE ${ctx.stage} s SET case_owner_id = p.owner_id FROM picked p WHERE s.external_ref = p.external_ref AND ${needsOwner}`,
         [ctx.caseOwnerTeamIds],
       );
     }
     await runner.query(
-      `UPDATE ${STAGE} s SET case_owner_id = u.id FROM users u
+      `UPDATE ${ctx.stage} s SET case_owner_id = u.id FROM users u
        WHERE u.id = coalesce(s.owner_id, s.existing_owner_id) AND u.is_active AND u.role::text = ${caseRole} AND ${needsOwner}`,
     );
     await reject(
       runner,
+      ctx.stage,
       `'case_owner_email'`,
       `format('no one to own the case: give case_owner_email or a round-robin team in the import options (a %s case is owned by an active %s)', s.kind, ${caseRole})`,
       '',
@@ -320,10 +326,10 @@ export class StakeholderImportProfile implements ImportProfile {
     const mapped = ctx.mappedColumns;
     if (!skip) {
       await runner.query(
-        `UPDATE ${STAGE} s SET contact_id = c.id
+        `UPDATE ${ctx.stage} s SET contact_id = c.id
          FROM (SELECT DISTINCT ON (stakeholder_id, key) id, stakeholder_id, key FROM (
                  SELECT id, stakeholder_id, CASE WHEN email IS NOT NULL THEN 'e:' || lower(email) ELSE 'n:' || lower(name) END AS key
-                 FROM contacts WHERE stakeholder_id IN (SELECT stakeholder_id FROM ${STAGE} WHERE stakeholder_id IS NOT NULL)) k
+                 FROM contacts WHERE stakeholder_id IN (SELECT stakeholder_id FROM ${ctx.stage} WHERE stakeholder_id IS NOT NULL)) k
                ORDER BY stakeholder_id, key, id) c
          WHERE c.stakeholder_id = s.stakeholder_id AND c.key = s.contact_key AND ${OK}`,
       );
@@ -338,7 +344,7 @@ export class StakeholderImportProfile implements ImportProfile {
       mapped,
     )})`;
     await runner.query(
-      `UPDATE ${STAGE} s SET
+      `UPDATE ${ctx.stage} s SET
          stakeholder_action = CASE WHEN NOT s.is_first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
            WHEN $1 THEN 'SKIP' WHEN ${stakeholderChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
          contact_action = CASE WHEN s.contact_key IS NULL THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
