@@ -147,7 +147,10 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*) FROM stakeholders)::int AS stakeholders, (SELECT count(*) FROM contacts)::int AS contacts,
               (SELECT count(*) FROM recovery_cases)::int AS cases`,
     );
-    console.log(`import ${result.importId} ${result.status}: ${JSON.stringify(result.result)}`);
+    const { timingsMs, ...outcome } = (result.result ?? {}) as { timingsMs?: Record<string, number> };
+    // The worker's own account of where its time went, when the pipeline records it.
+    for (const [name, ms] of Object.entries(timingsMs ?? {})) console.log(`  worker ${name}: ${seconds(ms)}, ${perSecond(ROWS, ms)}`);
+    console.log(`import ${result.importId} ${result.status}: ${JSON.stringify(outcome)}`);
     console.log(`imported ${counts.stakeholders.toLocaleString('en')} stakeholders, ${counts.contacts.toLocaleString('en')} contacts, ${counts.cases.toLocaleString('en')} cases`);
 
     const exported = await timeExport(app, setup.admin.id, `/exports/cases.csv?crisisId=${setup.crisisId}`);

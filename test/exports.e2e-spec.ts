@@ -329,7 +329,7 @@ describe('CSV exports', () => {
         const res = await download(url, token);
         expect(res.statusCode).toBe(401);
         expect(res.headers['content-type']).toContain('application/json');
-        expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+        expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
       }
     });
 
@@ -349,9 +349,9 @@ describe('CSV exports', () => {
     ])('%s is a 400 BAD_USER_INPUT naming the filter', async (url, mention) => {
       const res = await download(url);
       expect(res.statusCode).toBe(400);
-      const body = res.json();
-      expect(body.code).toBe('BAD_USER_INPUT');
-      expect(body.message).toContain(mention);
+      const { error } = res.json();
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toContain(mention);
     });
   });
 

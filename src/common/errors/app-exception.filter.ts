@@ -27,7 +27,8 @@ export function httpStatusOf(code: ErrorCode): number {
 /**
  * Hands expected failures straight to Apollo (whose formatError gives them their code),
  * instead of letting Nest log them as unhandled errors. On a plain HTTP route it answers
- * with the matching status and the same code as JSON: `{ code, message, ...details }`.
+ * with the matching status and the same code as JSON: `{ error: { code, message, ...details } }`,
+ * the shape of the upload route's errors too.
  */
 @Catch(AppException)
 export class AppExceptionFilter implements GqlExceptionFilter {
@@ -37,6 +38,6 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     void reply
       .code(httpStatusOf(exception.code))
       .type('application/json; charset=utf-8')
-      .send({ code: exception.code, message: exception.message, ...exception.details });
+      .send({ error: { code: exception.code, message: exception.message, ...exception.details } });
   }
 }
