@@ -9,6 +9,8 @@ export interface ExportFigures {
   lines: number;
   rssBeforeBytes: number;
   rssPeakBytes: number;
+  /** The JavaScript heap in use at most (what the export keeps alive, plus garbage not yet collected). */
+  heapPeakBytes: number;
 }
 
 /**
@@ -17,13 +19,18 @@ export interface ExportFigures {
  * memory should not grow with the number of rows.
  */
 export async function timeExport(app: NestFastifyApplication, userId: string, path: string): Promise<ExportFigures> {
-  await app.listen(0, '127.0.0.1');
+  if (!app.getHttpServer().listening) await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const { token } = await app.get(TokenService).signAccess(userId);
   global.gc?.();
   const rssBeforeBytes = process.memoryUsage().rss;
   let rssPeakBytes = rssBeforeBytes;
-  const sampler = setInterval(() => (rssPeakBytes = Math.max(rssPeakBytes, process.memoryUsage().rss)), 20);
+  let heapPeakBytes = 0;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    rssPeakBytes = Math.max(rssPeakBytes, usage.rss);
+    heapPeakBytes = Math.max(heapPeakBytes, usage.heapUsed);
+  }, 20);
   const started = Date.now();
   let bytes = 0;
   let lines = 0;
@@ -42,5 +49,5 @@ export async function timeExport(app: NestFastifyApplication, userId: string, pa
   } finally {
     clearInterval(sampler);
   }
-  return { ms: Date.now() - started, bytes, lines, rssBeforeBytes, rssPeakBytes };
+  return { ms: Date.now() - started, bytes, lines, rssBeforeBytes, rssPeakBytes, heapPeakBytes };
 }
