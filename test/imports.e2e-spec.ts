@@ -278,7 +278,7 @@ describe('stakeholder CSV imports', () => {
     } finally {
       await small.close();
     }
-  });
+  }, 120_000);
 
   describe('roles', () => {
     it('needs a signed-in admin or partner manager', async () => {
