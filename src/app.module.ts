@@ -18,6 +18,7 @@ import { CadencesModule } from './modules/cadences/cadences.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HealthModule } from './modules/health/health.module';
@@ -27,6 +28,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { UsersModule } from './modules/users/users.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -67,6 +69,8 @@ export class AppModule {
         HealthModule,
         CadencesModule,
         SlaModule,
+        ImportsModule,
+        ExportsModule,
       ],
     };
   }

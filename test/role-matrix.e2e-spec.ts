@@ -3,6 +3,7 @@ import { CrisisPhase } from '../src/modules/crises/crisis.enums';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
+import { uploadCsv } from './support/import-operations';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 const { AGENT, PARTNER_MANAGER, COMMS, LEADERSHIP, ADMIN } = UserRole;
@@ -649,6 +650,28 @@ describe('role matrix', () => {
         );
         return { query: `mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id } }`, variables: { id: escalation.id } };
       },
+    },
+    ...(['updateImportMapping', 'startImport', 'cancelImport'] as const).map((name) => ({
+      name,
+      allowed: [PARTNER_MANAGER, ADMIN],
+      prepare: async (actor: SignedIn): Promise<Call> => {
+        // The actor's own VALIDATED import when their role may import, else the admin's.
+        const uploader = actor.role === PARTNER_MANAGER || actor.role === ADMIN ? actor : setupAdmin;
+        const upload = await uploadCsv(t, uploader.token, `external_ref,kind,name\nP-${randomUUID()},PARTNER,Matrix Partner\n`);
+        const id: string = upload.body.import.id;
+        if (name === 'updateImportMapping') {
+          return {
+            query: `mutation ($id: ID!, $mapping: [ImportColumnMappingInput!]!) { updateImportMapping(id: $id, mapping: $mapping) { id } }`,
+            variables: { id, mapping: [{ header: 'external_ref', column: 'external_ref' }, { header: 'kind', column: 'kind' }, { header: 'name', column: 'name' }] },
+          };
+        }
+        return { query: `mutation ($id: ID!) { ${name}(id: $id) { id } }`, variables: { id } };
+      },
+    })),
+    {
+      name: 'imports',
+      allowed: [PARTNER_MANAGER, ADMIN],
+      prepare: async () => ({ query: `{ imports { totalCount } }`, variables: {} }),
     },
     {
       name: 'auditTrail',

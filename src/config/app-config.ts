@@ -143,6 +143,12 @@ export class AppConfig {
   @Min(1)
   outreachWeeklyTouchLimit = 3;
 
+  /** Largest CSV an import accepts; the GraphQL body limit does not apply to the upload route. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  importMaxFileBytes = 200 * 1024 * 1024;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -177,6 +183,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 'loginMaxAttemptsPerAddress',
   LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
   OUTREACH_WEEKLY_TOUCH_LIMIT: 'outreachWeeklyTouchLimit',
+  IMPORT_MAX_FILE_BYTES: 'importMaxFileBytes',
 };
 
 export class ConfigError extends Error {}

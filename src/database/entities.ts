@@ -28,6 +28,7 @@ import { CadenceEntity } from '../modules/cadences/cadence.entity';
 import { OutreachTaskEntity } from '../modules/cadences/outreach-task.entity';
 import { SlaEscalationEntity } from '../modules/sla/sla-escalation.entity';
 import { SlaSettingsEntity } from '../modules/sla/sla-settings.entity';
+import { ImportEntity } from '../modules/imports/import.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -61,4 +62,5 @@ export const ENTITIES = [
   OutreachTaskEntity,
   SlaSettingsEntity,
   SlaEscalationEntity,
+  ImportEntity,
 ];

@@ -2,6 +2,7 @@
 export enum QueueName {
   MAINTENANCE = 'maintenance',
   OUTREACH = 'outreach',
+  IMPORTS = 'imports',
 }
 
 /** Every job the workers know. Each has exactly one handler (the processors' exhaustive switches). */
@@ -9,4 +10,5 @@ export enum JobName {
   PURGE_EXPIRED_SESSIONS = 'purge-expired-sessions',
   COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
   SLA_SWEEP = 'sla-sweep',
+  RUN_IMPORT = 'run-import',
 }

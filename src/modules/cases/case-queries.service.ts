@@ -8,6 +8,7 @@ import { PageArgs } from '../../common/pagination/page.args';
 import { MyCasesArgs } from './dto/my-cases.args';
 import { RecoveryCasesArgs } from './dto/recovery-cases.args';
 import { RecoveryCaseEntity } from './recovery-case.entity';
+import { recoveryCaseListQuery } from './recovery-case-list.query';
 
 /** Most urgent first (the case_priority enum is declared in that order), then oldest, then id. */
 const CASE_ORDER: SortKey[] = [
@@ -27,34 +28,11 @@ export class CaseQueriesService {
   }
 
   list(args: RecoveryCasesArgs): Promise<Connection<RecoveryCaseEntity>> {
-    const query = this.query();
-    if (args.crisisId) query.andWhere('c.crisis_id = :crisisId', { crisisId: args.crisisId });
-    if (args.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: args.ownerId });
-    this.filterByStatus(query, args.status);
-    if (args.impact) {
-      query.andWhere('c.impact = ANY(CAST(:impacts AS impact_level[]))', { impacts: args.impact });
-    }
-    if (args.stakeholderKind) {
-      // EXISTS keeps the page a single SELECT of cases, whatever the stakeholder filter.
-      query.andWhere('EXISTS (SELECT 1 FROM stakeholders s WHERE s.id = c.stakeholder_id AND s.kind = :kind)', {
-        kind: args.stakeholderKind,
-      });
-    }
-    return this.page(query, args);
+    return this.page(recoveryCaseListQuery(this.dataSource.manager, args), args);
   }
 
   listOwnedBy(ownerId: string, args: MyCasesArgs): Promise<Connection<RecoveryCaseEntity>> {
-    const query = this.query().where('c.owner_id = :ownerId', { ownerId });
-    this.filterByStatus(query, args.status);
-    return this.page(query, args);
-  }
-
-  private query(): SelectQueryBuilder<RecoveryCaseEntity> {
-    return this.dataSource.getRepository(RecoveryCaseEntity).createQueryBuilder('c');
-  }
-
-  private filterByStatus(query: SelectQueryBuilder<RecoveryCaseEntity>, statuses: string[] | null | undefined): void {
-    if (statuses) query.andWhere('c.status = ANY(CAST(:statuses AS case_status[]))', { statuses });
+    return this.page(recoveryCaseListQuery(this.dataSource.manager, { ownerId, status: args.status }), args);
   }
 
   private page(query: SelectQueryBuilder<RecoveryCaseEntity>, page: PageArgs): Promise<Connection<RecoveryCaseEntity>> {

@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ContactChannel } from '../stakeholder.enums';
 import { Trim } from './input-decorators';
+import { STAKEHOLDER_LIMITS } from '../stakeholder-field-rules';
 
 @InputType()
 export class CreateContactInput {
@@ -9,28 +10,28 @@ export class CreateContactInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(200)
+  @MaxLength(STAKEHOLDER_LIMITS.contactName)
   name: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(120)
+  @MaxLength(STAKEHOLDER_LIMITS.contactTitle)
   title?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @MaxLength(STAKEHOLDER_LIMITS.contactEmail)
   email?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(STAKEHOLDER_LIMITS.contactPhone)
   phone?: string | null;
 
   @Field(() => ContactChannel, { nullable: true })

@@ -14,6 +14,7 @@ import {
 import { MoneyInput } from '../../../common/money/money.input';
 import { StakeholderKind, StakeholderTier } from '../stakeholder.enums';
 import { IsCalendarDate, Trim } from './input-decorators';
+import { STAKEHOLDER_LIMITS } from '../stakeholder-field-rules';
 
 @InputType()
 export class CreateStakeholderInput {
@@ -25,7 +26,7 @@ export class CreateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(200)
+  @MaxLength(STAKEHOLDER_LIMITS.name)
   name: string;
 
   @Field(() => String, { nullable: true })
@@ -33,7 +34,7 @@ export class CreateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'segment must not be empty; leave it out instead' })
-  @MaxLength(60)
+  @MaxLength(STAKEHOLDER_LIMITS.segment)
   segment?: string | null;
 
   @Field(() => StakeholderTier, { defaultValue: StakeholderTier.STANDARD })
@@ -45,12 +46,12 @@ export class CreateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'region must not be empty; leave it out instead' })
-  @MaxLength(60)
+  @MaxLength(STAKEHOLDER_LIMITS.region)
   region?: string | null;
 
   @Field({ defaultValue: 'UTC', description: 'IANA time zone, e.g. "Europe/Berlin".' })
   @IsString()
-  @MaxLength(64)
+  @MaxLength(STAKEHOLDER_LIMITS.timeZone)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Berlin' })
   timeZone: string = 'UTC';
 
@@ -67,7 +68,7 @@ export class CreateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'externalRef must not be empty; leave it out instead' })
-  @MaxLength(100)
+  @MaxLength(STAKEHOLDER_LIMITS.externalRef)
   externalRef?: string | null;
 
   @Field({ defaultValue: false })
@@ -85,7 +86,7 @@ export class CreateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'contractReference must not be empty; leave it out instead' })
-  @MaxLength(100)
+  @MaxLength(STAKEHOLDER_LIMITS.contractReference)
   contractReference?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Partners only; YYYY-MM-DD.' })

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, Matches, NotEquals, ValidateIf } from 'class-validator';
+import { Matches, NotEquals, ValidateBy, ValidateIf } from 'class-validator';
+import { isCalendarDate } from '../stakeholder-field-rules';
 
 /** Surrounding spaces are never meaningful in names and references. */
 export function Trim(): PropertyDecorator {
@@ -18,10 +19,16 @@ export function OptionalButNotNull(): PropertyDecorator {
   );
 }
 
-/** A calendar date such as 2027-12-31 (no time, so no time zone can shift it). */
+/** A calendar date such as 2027-12-31 (no time, so no time zone can shift it); the rule is isCalendarDate. */
 export function IsCalendarDate(): PropertyDecorator {
   return applyDecorators(
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date written YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => '$property must be a real calendar date',
+      },
+    }),
   );
 }

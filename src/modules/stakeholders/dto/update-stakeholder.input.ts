@@ -14,6 +14,7 @@ import {
 import { MoneyInput } from '../../../common/money/money.input';
 import { StakeholderTier } from '../stakeholder.enums';
 import { IsCalendarDate, OptionalButNotNull, Trim } from './input-decorators';
+import { STAKEHOLDER_LIMITS } from '../stakeholder-field-rules';
 
 /** Omitted fields stay as they are; nullable fields are cleared by an explicit null. The kind never changes. */
 @InputType()
@@ -23,7 +24,7 @@ export class UpdateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(200)
+  @MaxLength(STAKEHOLDER_LIMITS.name)
   name?: string;
 
   @Field(() => String, { nullable: true })
@@ -31,7 +32,7 @@ export class UpdateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'segment must not be empty; send null to clear it' })
-  @MaxLength(60)
+  @MaxLength(STAKEHOLDER_LIMITS.segment)
   segment?: string | null;
 
   @Field(() => StakeholderTier, { nullable: true })
@@ -44,13 +45,13 @@ export class UpdateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'region must not be empty; send null to clear it' })
-  @MaxLength(60)
+  @MaxLength(STAKEHOLDER_LIMITS.region)
   region?: string | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. "Europe/Berlin".' })
   @OptionalButNotNull()
   @IsString()
-  @MaxLength(64)
+  @MaxLength(STAKEHOLDER_LIMITS.timeZone)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Berlin' })
   timeZone?: string;
 
@@ -67,7 +68,7 @@ export class UpdateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'externalRef must not be empty; send null to clear it' })
-  @MaxLength(100)
+  @MaxLength(STAKEHOLDER_LIMITS.externalRef)
   externalRef?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -86,7 +87,7 @@ export class UpdateStakeholderInput {
   @Trim()
   @IsString()
   @MinLength(1, { message: 'contractReference must not be empty; send null to clear it' })
-  @MaxLength(100)
+  @MaxLength(STAKEHOLDER_LIMITS.contractReference)
   contractReference?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Partners only; YYYY-MM-DD.' })

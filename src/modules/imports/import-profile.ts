@@ -1,0 +1,46 @@
+import type { QueryRunner } from 'typeorm';
+import { UserRole } from '../users/user-role.enum';
+import { CsvColumnDefinition } from './stakeholder-csv-columns';
+import { DuplicateMode, ImportKind } from './import.enums';
+
+/** What the row rules and the merge need to know about the import. */
+export interface ImportContext {
+  importId: string;
+  actor: { id: string; email: string; role: UserRole };
+  duplicateMode: DuplicateMode;
+  crisisId: string | null;
+  caseOwnerTeamIds: readonly string[];
+  /** The import's staging table (see stagingTableOf). */
+  stage: string;
+  /** Contract columns the file's mapping feeds: an update leaves the others as they are. */
+  mappedColumns: ReadonlySet<string>;
+}
+
+/** A row either passes with its values normalised (in the profile's column order), or is rejected. */
+export type RowVerdict =
+  | { ok: true; values: (string | null)[] }
+  | { ok: false; column: string | null; reason: string };
+
+/** Counts a dry run predicts and a run reports; each profile names its own. */
+export type ImportCounts = Record<string, number>;
+
+/**
+ * One kind of import. The pipeline (upload, chunks, parsing, staging with COPY, rejected rows,
+ * progress, cancellation, the one transaction) is shared; a profile brings the columns, the
+ * per-row rules, the set-based checks that need the database, and the merge. REVENUE and
+ * SURVEYS plug in here once their tables exist.
+ */
+export interface ImportProfile {
+  readonly kind: ImportKind;
+  readonly columns: readonly CsvColumnDefinition[];
+  /** Extra columns of the staging table: generated keys and the merge's working columns. */
+  readonly stagingExtraColumns: string;
+  /** Pure per-row validation, built once per run (it may precompute from the context). */
+  rowValidator(context: ImportContext): (values: (string | null)[]) => RowVerdict;
+  /** Marks staged rows that break rules needing the database (rows keep line order); runs in a transaction the dry run rolls back. */
+  checkInDatabase(runner: QueryRunner, context: ImportContext): Promise<void>;
+  /** What the merge would do, without doing it (the dry run). */
+  plan(runner: QueryRunner, context: ImportContext): Promise<ImportCounts>;
+  /** Applies the accepted rows with lines in [fromLine, toLine]; set-based, audited, idempotent. */
+  merge(runner: QueryRunner, context: ImportContext, fromLine: number, toLine: number): Promise<ImportCounts>;
+}

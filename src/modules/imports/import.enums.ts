@@ -1,0 +1,34 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What a file holds. Each kind has its own profile (columns, row rules, staging, merge). */
+export enum ImportKind {
+  STAKEHOLDERS = 'STAKEHOLDERS',
+  REVENUE = 'REVENUE',
+  SURVEYS = 'SURVEYS',
+}
+
+export enum ImportStatus {
+  UPLOADED = 'UPLOADED',
+  VALIDATED = 'VALIDATED',
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** What to do with a row whose external_ref is already in Regain. */
+export enum DuplicateMode {
+  SKIP = 'SKIP',
+  UPDATE = 'UPDATE',
+}
+
+registerEnumType(ImportKind, {
+  name: 'ImportKind',
+  description: 'STAKEHOLDERS is implemented; REVENUE and SURVEYS are reserved for their own profiles.',
+});
+registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'UPLOADED -> VALIDATED -> QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELLED' });
+registerEnumType(DuplicateMode, {
+  name: 'DuplicateMode',
+  description: 'SKIP leaves stakeholders already in Regain as they are; UPDATE changes the columns whose values differ.',
+});

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CadencesModule } from '../cadences/cadences.module';
+import { ImportPipeline } from './import-pipeline';
+import { ImportProfiles } from './import-profiles';
+import { ImportRunner } from './import-runner.service';
+import { StakeholderImportProfile } from './stakeholder-import.profile';
+
+/** The pipeline and the profiles, shared by the API (dry runs) and the worker (runs). */
+@Module({
+  imports: [AuditModule, CadencesModule],
+  providers: [ImportPipeline, ImportProfiles, StakeholderImportProfile, ImportRunner],
+  exports: [ImportPipeline, ImportProfiles, ImportRunner],
+})
+export class ImportsCoreModule {}

@@ -1,0 +1,214 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app.exception';
+import { Connection } from '../../common/pagination/connection.model';
+import { paginate } from '../../common/pagination/keyset';
+import { PageArgs } from '../../common/pagination/page.args';
+import { JobName, QueueName } from '../../jobs/job-names';
+import { AuditService } from '../audit/audit.service';
+import { AuditedRecord } from '../audit/audited-record.enum';
+import { CrisisPhase } from '../crises/crisis.enums';
+import { CrisisEntity } from '../crises/crisis.entity';
+import { UserRole } from '../users/user-role.enum';
+import { UserEntity } from '../users/user.entity';
+import { detectDelimiter, guessMapping, MappedHeader, reviewMapping } from './column-mapping';
+import { CreateImportInput } from './dto/create-import.input';
+import { ImportEntity } from './import.entity';
+import { DuplicateMode, ImportStatus } from './import.enums';
+import { headerLine, storeFileChunks } from './import-file-store';
+import { ImportPipeline } from './import-pipeline';
+import { ImportProfiles } from './import-profiles';
+import { stagingTableOf } from './stakeholder-import-sql';
+import { parse as parseSync } from 'csv-parse/sync';
+
+export interface PreviousImport {
+  id: string;
+  finishedAt: Date;
+  byName: string;
+  byEmail: string;
+}
+
+/** Uploads, the dry run, the mapping, starting and cancelling; the run itself is ImportRunner's. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.IMPORTS) private readonly queue: Queue,
+    private readonly audit: AuditService,
+    private readonly pipeline: ImportPipeline,
+    private readonly profiles: ImportProfiles,
+  ) {}
+
+  /**
+   * Stores the file (chunks in PostgreSQL, hashed on the way) and runs the dry run; returns the
+   * VALIDATED import. This is also what the benchmark calls; `start` then queues the run.
+   */
+  async createFromStream(actor: AuthUser, file: AsyncIterable<Buffer>, input: CreateImportInput): Promise<ImportEntity> {
+    assertMayImport(actor);
+    const profile = this.profiles.of(input.kind);
+    const teamIds = [...new Set(input.caseOwnerTeamIds ?? [])];
+    await this.checkOptions(actor, input.crisisId ?? null, teamIds);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await storeFileChunks(manager.queryRunner!, id, file);
+      const line = stored.sizeBytes > 0 ? headerLine(stored.head) : null;
+      if (line === null || line.trim() === '') throw AppException.badInput('The file is empty or has no header line; the first line must name the columns');
+      const delimiter = detectDelimiter(line);
+      const headers = (parseSync(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][])[0].map((h) => h.trim());
+      await manager.query(
+        `INSERT INTO imports (id, kind, file_name, file_sha256, file_size_bytes, delimiter, headers, crisis_id, duplicate_mode,
+                              case_owner_team_ids, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [id, input.kind, input.fileName, stored.sha256, stored.sizeBytes, delimiter, JSON.stringify(headers), input.crisisId ?? null,
+          input.duplicateMode ?? DuplicateMode.SKIP, teamIds, actor.id],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        record: AuditedRecord.IMPORT,
+        recordId: id,
+        action: 'IMPORT_UPLOADED',
+        before: null,
+        after: { kind: input.kind, fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, crisisId: input.crisisId ?? null },
+      });
+    });
+    const created = await this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
+    return this.validate(actor, created, guessMapping(created.headers, profile.columns));
+  }
+
+  /** Replaces the mapping and runs the dry run again. */
+  async updateMapping(actor: AuthUser, id: string, mapping: MappedHeader[]): Promise<ImportEntity> {
+    const found = await this.findVisible(actor, id);
+    if (found.status !== ImportStatus.VALIDATED) {
+      throw AppException.conflict(`Import ${id} is ${found.status}; the mapping can only change before the import is started`);
+    }
+    const headers = mapping.map((m) => m.header);
+    if (headers.length !== found.headers.length || headers.some((h, i) => h !== found.headers[i])) {
+      throw AppException.badInput(`Give one entry per header of the file, in its order: ${found.headers.join(', ')}`, { fields: ['mapping'] });
+    }
+    const problems = reviewMapping(mapping, this.profiles.of(found.kind).columns).problems;
+    if (problems.length > 0) throw AppException.badInput(problems.join('; '), { fields: ['mapping'] });
+    return this.validate(actor, found, mapping);
+  }
+
+  /** VALIDATED -> QUEUED, then enqueues after commit; calling it again on a QUEUED import re-enqueues the same job. */
+  async start(actor: AuthUser, id: string): Promise<ImportEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const found = await this.lockVisible(manager, actor, id);
+      if (found.status === ImportStatus.QUEUED) return;
+      if (found.status !== ImportStatus.VALIDATED) throw AppException.conflict(`Import ${id} is ${found.status}; only a VALIDATED import can start`);
+      const review = found.dryRun!;
+      if (review.missingRequired.length > 0) {
+        throw AppException.badInput(`Map the required columns first: ${review.missingRequired.join(', ')} (updateImportMapping)`, { fields: ['mapping'] });
+      }
+      await manager.query(`UPDATE imports SET status = 'QUEUED', queued_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await this.recordStatus(manager, actor.id, id, 'IMPORT_QUEUED', found.status, ImportStatus.QUEUED);
+    });
+    await this.queue.add(JobName.RUN_IMPORT, { importId: id }, { jobId: id, attempts: 3 });
+    return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
+  }
+
+  /** Before the run: cancelled at once. While running: flagged; the worker stops between batches and rolls back. */
+  async cancel(actor: AuthUser, id: string): Promise<ImportEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const found = await this.lockVisible(manager, actor, id);
+      if ([ImportStatus.SUCCEEDED, ImportStatus.FAILED, ImportStatus.CANCELLED].includes(found.status)) {
+        throw AppException.conflict(`Import ${id} is already ${found.status}; there is nothing to cancel`);
+      }
+      if (found.status === ImportStatus.RUNNING) {
+        await manager.query(`UPDATE imports SET cancel_requested = true, updated_at = now() WHERE id = $1`, [id]);
+        await this.recordStatus(manager, actor.id, id, 'IMPORT_CANCEL_REQUESTED', found.status, found.status);
+        return;
+      }
+      await manager.query(
+        `UPDATE imports SET status = 'CANCELLED', cancel_requested = true, finished_at = now(), updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await this.recordStatus(manager, actor.id, id, 'IMPORT_CANCELLED', found.status, ImportStatus.CANCELLED);
+      await manager.query(`DROP TABLE IF EXISTS ${stagingTableOf(id)}`);
+    });
+    return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
+  }
+
+  /** Admins see every import, partner managers their own. */
+  async findVisible(actor: AuthUser, id: string): Promise<ImportEntity> {
+    assertMayImport(actor);
+    const found = await this.dataSource.getRepository(ImportEntity).findOneBy({ id });
+    if (!found) throw AppException.notFound('Import', id);
+    if (actor.role !== UserRole.ADMIN && found.createdById !== actor.id) throw AppException.forbidden(`Import ${id} is someone else's; only admins see every import`);
+    return found;
+  }
+
+  /** Newest first; partner managers see their own. */
+  list(actor: AuthUser, args: PageArgs): Promise<Connection<ImportEntity>> {
+    assertMayImport(actor);
+    const query = this.dataSource.getRepository(ImportEntity).createQueryBuilder('i');
+    if (actor.role !== UserRole.ADMIN) query.where('i.created_by_id = :me', { me: actor.id });
+    return paginate(query, [{ expression: 'i.created_at', type: 'timestamptz' }, { expression: 'i.id', type: 'uuid' }], 'DESC', args, (i) => i);
+  }
+
+  /** Earlier successful imports of the same file (by its sha256), newest first. */
+  async previousImports(row: ImportEntity): Promise<PreviousImport[]> {
+    const rows = await this.dataSource.query(
+      `SELECT i.id, i.finished_at AS "finishedAt", u.name AS "byName", u.email AS "byEmail"
+       FROM imports i JOIN users u ON u.id = i.created_by_id
+       WHERE i.file_sha256 = $1 AND i.status = 'SUCCEEDED' AND i.id <> $2 ORDER BY i.finished_at DESC LIMIT 5`,
+      [row.fileSha256, row.id],
+    );
+    return rows as PreviousImport[];
+  }
+
+  private async validate(actor: AuthUser, row: ImportEntity, mapping: MappedHeader[]): Promise<ImportEntity> {
+    const profile = this.profiles.of(row.kind);
+    row.mapping = mapping;
+    const dryRun = {
+      ...(await this.pipeline.dryRun(row, profile, this.pipeline.contextOf(row, actor))),
+      previouslyImported: (await this.previousImports(row)).map((p) => ({ ...p, finishedAt: p.finishedAt.toISOString() })),
+    };
+    await this.dataSource.query(
+      `UPDATE imports SET status = 'VALIDATED', mapping = $2, dry_run = $3, validated_at = now(), updated_at = now() WHERE id = $1`,
+      [row.id, JSON.stringify(mapping), JSON.stringify(dryRun)],
+    );
+    return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id: row.id });
+  }
+
+  private async lockVisible(manager: EntityManager, actor: AuthUser, id: string): Promise<ImportEntity> {
+    await this.findVisible(actor, id);
+    return manager.findOneOrFail(ImportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async checkOptions(actor: AuthUser, crisisId: string | null, teamIds: string[]): Promise<void> {
+    if (crisisId) {
+      const crisis = await this.dataSource.getRepository(CrisisEntity).findOneBy({ id: crisisId });
+      if (!crisis) throw AppException.notFound('Crisis', crisisId);
+      if (crisis.phase === CrisisPhase.CLOSED) throw AppException.conflict(`Crisis ${crisisId} is closed; cases can only be opened in a crisis that is not CLOSED`);
+    }
+    if (teamIds.length === 0) return;
+    if (actor.role !== UserRole.ADMIN && teamIds.some((t) => t !== actor.id)) {
+      throw AppException.forbidden('Only an admin can spread cases over a team; partner managers open cases they own themselves');
+    }
+    const users = await this.dataSource.getRepository(UserEntity).findBy(teamIds.map((id) => ({ id })));
+    for (const id of teamIds) {
+      const user = users.find((u) => u.id === id);
+      if (!user) throw AppException.badInput(`caseOwnerTeamIds: ${id} is not a user`, { fields: ['caseOwnerTeamIds'] });
+      if (!user.isActive || ![UserRole.AGENT, UserRole.PARTNER_MANAGER].includes(user.role)) {
+        throw AppException.badInput(`caseOwnerTeamIds: ${user.name} is ${user.isActive ? user.role : 'deactivated'}; cases are owned by active agents and partner managers`, { fields: ['caseOwnerTeamIds'] });
+      }
+    }
+  }
+
+  private recordStatus(manager: EntityManager, actorId: string, id: string, action: string, from: ImportStatus, to: ImportStatus): Promise<void> {
+    return this.audit.record(manager, { actorId, record: AuditedRecord.IMPORT, recordId: id, action, before: { status: from }, after: { status: to } });
+  }
+}
+
+/** Admins import anything, partner managers partners; the profile's row rules say which rows. */
+export function assertMayImport(actor: AuthUser): void {
+  if (actor.role !== UserRole.ADMIN && actor.role !== UserRole.PARTNER_MANAGER) {
+    throw AppException.forbidden(`Imports are for ADMIN and PARTNER_MANAGER; you are ${actor.role}`);
+  }
+}

@@ -1,0 +1,119 @@
+import type { QueryRunner } from 'typeorm';
+import { CASE_OWNER_ROLE } from '../cases/case-owner-rule';
+import { StakeholderKind } from '../stakeholders/stakeholder.enums';
+import { UserRole } from '../users/user-role.enum';
+import { ImportContext } from './import-profile';
+import { DuplicateMode } from './import.enums';
+import { changedSql, CONTACT_UPDATABLE, STAKEHOLDER_UPDATABLE } from './stakeholder-import-sql';
+
+/**
+ * The set-based steps of a stakeholder import's checks, over its staging table: marking rows
+ * rejected, resolving case owners, and the one classification pass the dry run counts.
+ */
+
+export const OK = 's.error_reason IS NULL';
+export const roleFor = (table: Readonly<Record<StakeholderKind, UserRole>>, kind: string) =>
+  `CASE ${kind} WHEN 'CUSTOMER' THEN '${table[StakeholderKind.CUSTOMER]}' ELSE '${table[StakeholderKind.PARTNER]}' END`;
+
+/** Marks the matching accepted rows rejected; `column` and `reason` are SQL expressions over s (and `from`). */
+export async function reject(runner: QueryRunner, stage: string, column: string, reason: string, from: string, where: string, params: unknown[] = []): Promise<void> {
+  await runner.query(
+    `UPDATE ${stage} s SET error_column = ${column}, error_reason = left(${reason}, 1000) ${from ? `FROM ${from}` : ''} WHERE ${OK} AND ${where}`,
+    params,
+  );
+}
+
+/** Which rows open a case, and who owns it: case_owner_email, else the round-robin team, else the stakeholder's owner. */
+export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promise<void> {
+  const caseRole = roleFor(CASE_OWNER_ROLE, 's.kind');
+  const needsOwner = `${OK} AND s.case_action IS NULL AND s.case_owner_id IS NULL`;
+  await runner.query(
+    `UPDATE ${ctx.stage} s SET case_action = 'EXISTS' FROM recovery_cases rc
+     WHERE rc.crisis_id = $1 AND rc.stakeholder_id = s.stakeholder_id AND ${OK}`,
+    [ctx.crisisId],
+  );
+  await runner.query(
+    `UPDATE ${ctx.stage} s SET case_owner_id = u.id FROM users u WHERE u.email = s.case_owner_email AND s.case_action IS NULL AND ${OK}`,
+  );
+  await reject(
+    runner,
+    ctx.stage,
+    `'case_owner_email'`,
+    `format('case_owner_email %s is not a user of Regain', s.case_owner_email)`,
+    '',
+    `s.case_action IS NULL AND s.case_owner_email IS NOT NULL AND s.case_owner_id IS NULL`,
+  );
+  await reject(
+    runner,
+    ctx.stage,
+    `'case_owner_email'`,
+    `format('%s is %s; a %s case is owned by an active %s', u.name, CASE WHEN u.is_active THEN u.role::text ELSE 'deactivated' END,
+      s.kind, ${caseRole})`,
+    'users u',
+    `s.case_action IS NULL AND u.id = s.case_owner_id AND NOT (u.is_active AND u.role::text = ${caseRole})`,
+  );
+  if (ctx.caseOwnerTeamIds.length > 0) {
+    // Round-robin per kind over the team members who may own that kind's cases, in the team's order.
+    await runner.query(
+      `WITH refs AS (
+         SELECT DISTINCT ON (s.external_ref) s.external_ref, s.kind, s.line FROM ${ctx.stage} s WHERE ${needsOwner}
+         ORDER BY s.external_ref, s.line),
+       numbered AS (SELECT external_ref, kind, row_number() OVER (PARTITION BY kind ORDER BY line) AS n FROM refs),
+       team AS (
+         SELECT u.role::text AS role, array_agg(u.id ORDER BY t.ord) AS ids
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord) JOIN users u ON u.id = t.id WHERE u.is_active GROUP BY u.role),
+       picked AS (
+         SELECT n.external_ref, team.ids[((n.n - 1) % array_length(team.ids, 1)) + 1] AS owner_id
+         FROM numbered n JOIN team ON team.role = ${roleFor(CASE_OWNER_ROLE, 'n.kind')})
+       UPDATE ${ctx.stage} s SET case_owner_id = p.owner_id FROM picked p WHERE s.external_ref = p.external_ref AND ${needsOwner}`,
+      [ctx.caseOwnerTeamIds],
+    );
+  }
+  await runner.query(
+    `UPDATE ${ctx.stage} s SET case_owner_id = u.id FROM users u
+     WHERE u.id = coalesce(s.owner_id, s.existing_owner_id) AND u.is_active AND u.role::text = ${caseRole} AND ${needsOwner}`,
+  );
+  await reject(
+    runner,
+    ctx.stage,
+    `'case_owner_email'`,
+    `format('no one to own the case: give case_owner_email or a round-robin team in the import options (a %s case is owned by an active %s)', s.kind, ${caseRole})`,
+    '',
+    `s.case_action IS NULL AND s.case_owner_id IS NULL`,
+  );
+}
+
+/** One pass deciding what the merge does with each accepted row; the dry run counts these. */
+export async function classify(runner: QueryRunner, ctx: ImportContext): Promise<void> {
+  const skip = ctx.duplicateMode === DuplicateMode.SKIP;
+  const mapped = ctx.mappedColumns;
+  if (!skip) {
+    await runner.query(
+      `UPDATE ${ctx.stage} s SET contact_id = c.id
+       FROM (SELECT DISTINCT ON (stakeholder_id, key) id, stakeholder_id, key FROM (
+               SELECT id, stakeholder_id, CASE WHEN email IS NOT NULL THEN 'e:' || lower(email) ELSE 'n:' || lower(name) END AS key
+               FROM contacts WHERE stakeholder_id IN (SELECT stakeholder_id FROM ${ctx.stage} WHERE stakeholder_id IS NOT NULL)) k
+             ORDER BY stakeholder_id, key, id) c
+       WHERE c.stakeholder_id = s.stakeholder_id AND c.key = s.contact_key AND ${OK}`,
+    );
+  }
+  const ownerChanged = mapped.has('owner_email') ? ' OR (s.owner_id IS NOT NULL AND s.owner_id IS DISTINCT FROM st.owner_id)' : '';
+  const stakeholderChanged = `EXISTS (SELECT 1 FROM stakeholders st WHERE st.id = s.stakeholder_id AND (${changedSql(
+    STAKEHOLDER_UPDATABLE.map(([column, , stored]) => [column, stored]),
+    mapped,
+  )}${ownerChanged}))`;
+  const contactChanged = `EXISTS (SELECT 1 FROM contacts c WHERE c.id = s.contact_id AND ${changedSql(
+    CONTACT_UPDATABLE.map(([column, , stored]) => [column, stored]),
+    mapped,
+  )})`;
+  await runner.query(
+    `UPDATE ${ctx.stage} s SET
+       stakeholder_action = CASE WHEN NOT s.is_first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
+         WHEN $1 THEN 'SKIP' WHEN ${stakeholderChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
+       contact_action = CASE WHEN s.contact_key IS NULL THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
+         WHEN $1 THEN 'SKIP' WHEN s.contact_id IS NULL THEN 'CREATE' WHEN ${contactChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
+       case_action = CASE WHEN NOT $2 OR NOT s.is_first THEN NULL WHEN s.case_action = 'EXISTS' THEN 'EXISTS' ELSE 'OPEN' END
+     WHERE ${OK}`,
+    [skip, ctx.crisisId !== null],
+  );
+}
