@@ -28,6 +28,11 @@ import { CadenceEntity } from '../modules/cadences/cadence.entity';
 import { OutreachTaskEntity } from '../modules/cadences/outreach-task.entity';
 import { SlaEscalationEntity } from '../modules/sla/sla-escalation.entity';
 import { SlaSettingsEntity } from '../modules/sla/sla-settings.entity';
+import { StakeholderLifecycleEventEntity } from '../modules/signals/stakeholder-lifecycle-event.entity';
+import { StakeholderRevenueMonthEntity } from '../modules/signals/stakeholder-revenue-month.entity';
+import { SurveyResponseEntity } from '../modules/signals/survey-response.entity';
+import { CaseTrustSnapshotEntity } from '../modules/trust/case-trust-snapshot.entity';
+import { TrustSettingsEntity } from '../modules/trust/trust-settings.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -61,4 +66,9 @@ export const ENTITIES = [
   OutreachTaskEntity,
   SlaSettingsEntity,
   SlaEscalationEntity,
+  SurveyResponseEntity,
+  StakeholderRevenueMonthEntity,
+  StakeholderLifecycleEventEntity,
+  TrustSettingsEntity,
+  CaseTrustSnapshotEntity,
 ];

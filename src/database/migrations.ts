@@ -5,6 +5,7 @@ import { OutreachMessaging1764200000000 } from '../../migrations/1764200000000-o
 import { Meetings1764300000000 } from '../../migrations/1764300000000-meetings';
 import { OutreachCadences1764400000000 } from '../../migrations/1764400000000-outreach-cadences';
 import { OutreachSla1764500000000 } from '../../migrations/1764500000000-outreach-sla';
+import { Trust1764700000000 } from '../../migrations/1764700000000-trust';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Meetings1764300000000,
   OutreachCadences1764400000000,
   OutreachSla1764500000000,
+  Trust1764700000000,
 ];
