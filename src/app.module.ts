@@ -27,6 +27,8 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { UsersModule } from './modules/users/users.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { SignalsModule } from './modules/signals/signals.module';
+import { TrustModule } from './modules/trust/trust.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -67,6 +69,8 @@ export class AppModule {
         HealthModule,
         CadencesModule,
         SlaModule,
+        SignalsModule,
+        TrustModule,
       ],
     };
   }

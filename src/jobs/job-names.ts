@@ -2,6 +2,8 @@
 export enum QueueName {
   MAINTENANCE = 'maintenance',
   OUTREACH = 'outreach',
+  /** Monthly trust snapshots: long set-based statements that must not hold up the sweeps. */
+  TRUST = 'trust',
 }
 
 /** Every job the workers know. Each has exactly one handler (the processors' exhaustive switches). */
@@ -9,4 +11,5 @@ export enum JobName {
   PURGE_EXPIRED_SESSIONS = 'purge-expired-sessions',
   COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
   SLA_SWEEP = 'sla-sweep',
+  TRUST_SNAPSHOTS = 'trust-snapshots',
 }

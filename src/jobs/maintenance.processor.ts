@@ -23,6 +23,8 @@ export class MaintenanceProcessor extends WorkerHost {
       case JobName.COMMITMENT_OVERDUE_SWEEP:
       case JobName.SLA_SWEEP:
         throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.MAINTENANCE}`);
+      case JobName.TRUST_SNAPSHOTS:
+        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.MAINTENANCE}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.MAINTENANCE}`);

@@ -5,10 +5,20 @@ import { NotificationsModule } from '../modules/notifications/notifications.modu
 import { SlaSweepService } from '../modules/sla/sla-sweep.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { OutreachProcessor } from './outreach.processor';
+import { TrustSnapshotService } from '../modules/trust/trust-snapshot.service';
+import { TrustProcessor } from './trust.processor';
 
 /** The job consumers: run in the worker process (src/worker.ts), or in the API process when configured. */
 @Module({
   imports: [NotificationsModule],
-  providers: [MaintenanceProcessor, SessionCleanupService, OutreachProcessor, CommitmentOverdueSweepService, SlaSweepService],
+  providers: [
+    MaintenanceProcessor,
+    SessionCleanupService,
+    OutreachProcessor,
+    CommitmentOverdueSweepService,
+    SlaSweepService,
+    TrustProcessor,
+    TrustSnapshotService,
+  ],
 })
 export class WorkersModule {}

@@ -16,6 +16,7 @@ export enum AuditedRecord {
   CADENCE_ENROLMENT = 'CADENCE_ENROLMENT',
   OUTREACH_TASK = 'OUTREACH_TASK',
   SLA_SETTINGS = 'SLA_SETTINGS',
+  TRUST_SETTINGS = 'TRUST_SETTINGS',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TRUST_SNAPSHOT_SQL } from './trust-snapshot.sql';
+
+export interface TrustSnapshotRunOptions {
+  /** The run's "now": the current month is measured at this instant. */
+  now?: Date;
+  crisisId?: string | null;
+  /** Only months starting on or after this date ('YYYY-MM-01'); all months when absent (backfill). */
+  fromMonth?: string | null;
+  /** Cases per statement; each batch commits on its own, so a rerun after a crash redoes little. */
+  batchSize?: number;
+}
+
+export interface TrustSnapshotRunResult {
+  snapshots: number;
+  batches: number;
+  milliseconds: number;
+}
+
+/** The first day of the month before `now`'s (UTC): the nightly refresh also closes last month. */
+export function previousMonthStart(now: Date): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Writes one snapshot per case and calendar month since its crisis started, recomputed in
+ * place (ON CONFLICT (case_id, month_index) DO UPDATE), so running it again, or concurrently,
+ * gives the same rows. Set-based: one statement per batch of cases, never per case.
+ */
+@Injectable()
+export class TrustSnapshotService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run(options: TrustSnapshotRunOptions = {}): Promise<TrustSnapshotRunResult> {
+    const started = Date.now();
+    const now = options.now ?? new Date();
+    const crisisId = options.crisisId ?? null;
+    const batchSize = options.batchSize ?? 20_000;
+    // Batch boundaries: every batchSize-th case id, so each statement covers a contiguous id range.
+    const bounds: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM recovery_cases WHERE ($1::uuid IS NULL OR crisis_id = $1::uuid)) b
+        WHERE (n - 1) % $2 = 0 ORDER BY id`,
+      [crisisId, batchSize],
+    );
+    let snapshots = 0;
+    for (let i = 0; i < bounds.length; i += 1) {
+      const lower = bounds[i].id;
+      const upper = bounds[i + 1]?.id ?? null;
+      snapshots += await this.dataSource.transaction(async (manager) => {
+        // Hash joins and sorts over a batch's (case, month) rows stay in memory.
+        await manager.query(`SET LOCAL work_mem = '128MB'`);
+        const result: unknown = await manager.query(TRUST_SNAPSHOT_SQL, [now.toISOString(), crisisId, options.fromMonth ?? null, lower, upper]);
+        return affectedRows(result);
+      });
+    }
+    return { snapshots, batches: bounds.length, milliseconds: Date.now() - started };
+  }
+}
+
+/** TypeORM's pg driver returns [rows, affected] for an INSERT without RETURNING. */
+function affectedRows(result: unknown): number {
+  if (Array.isArray(result) && typeof result[1] === 'number') return result[1];
+  return 0;
+}
