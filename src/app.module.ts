@@ -18,6 +18,7 @@ import { CadencesModule } from './modules/cadences/cadences.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HealthModule } from './modules/health/health.module';
@@ -71,6 +72,7 @@ export class AppModule {
         SlaModule,
         SignalsModule,
         TrustModule,
+        DashboardsModule,
       ],
     };
   }

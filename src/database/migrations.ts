@@ -6,6 +6,7 @@ import { Meetings1764300000000 } from '../../migrations/1764300000000-meetings';
 import { OutreachCadences1764400000000 } from '../../migrations/1764400000000-outreach-cadences';
 import { OutreachSla1764500000000 } from '../../migrations/1764500000000-outreach-sla';
 import { Trust1764700000000 } from '../../migrations/1764700000000-trust';
+import { DashboardIndexes1764750000000 } from '../../migrations/1764750000000-dashboard-indexes';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OutreachCadences1764400000000,
   OutreachSla1764500000000,
   Trust1764700000000,
+  DashboardIndexes1764750000000,
 ];

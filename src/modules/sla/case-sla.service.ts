@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GOLDEN_HOURS } from './sla-sweep.sql';
 import { goldenHoursClock, replyClock, SlaClock, SlaState } from '../outreach/sla-clock';
 
 export interface CaseSla {
@@ -29,8 +30,7 @@ interface Row {
 const CASE_SLA_SQL = `
   SELECT c.id, c.created_at AS opened_at,
          c.impact = ANY (s.golden_hours_impacts) AS golden_required,
-         CASE cr.severity WHEN 'MINOR' THEN s.golden_hours_minor WHEN 'MODERATE' THEN s.golden_hours_moderate
-                          WHEN 'SEVERE' THEN s.golden_hours_severe ELSE s.golden_hours_critical END AS golden_hours,
+         ${GOLDEN_HOURS} AS golden_hours,
          s.reply_within_hours AS reply_hours,
          fo.at AS first_out, un.at AS unanswered_at, rs.at AS answered_at, rp.at AS reply_at
     FROM recovery_cases c

@@ -8,7 +8,8 @@
 
 const SETTINGS = `(SELECT * FROM sla_settings LIMIT 1)`;
 const CLOSED = `('RECOVERED', 'CHURNED')`;
-const GOLDEN_HOURS = `(CASE cr.severity WHEN 'MINOR' THEN s.golden_hours_minor WHEN 'MODERATE' THEN s.golden_hours_moderate
+/** The golden hours for the crisis's severity; needs `cr` (crises) and `s` (sla_settings) in scope. Shared with the dashboards. */
+export const GOLDEN_HOURS = `(CASE cr.severity WHEN 'MINOR' THEN s.golden_hours_minor WHEN 'MODERATE' THEN s.golden_hours_moderate
                         WHEN 'SEVERE' THEN s.golden_hours_severe ELSE s.golden_hours_critical END)::int`;
 
 /** Closes open escalations whose obligation was fulfilled after all, so they do not go up to leadership. */
