@@ -14,8 +14,15 @@ import { StakeholderRevenueMonthEntity } from './stakeholder-revenue-month.entit
 
 /**
  * Upserts the good rows in one statement and writes one audit entry per changed month
- * (money: before and after) in the same statement; an identical month is left alone.
+ * (money: before and after) in the same statement; an identical month is left alone. The
+ * months are locked by LOCK_SQL first: a row lock taken inside this statement would skip the
+ * rows the statement itself updates, and the before values must be the latest committed ones.
  */
+const LOCK_SQL = `
+SELECT 1 FROM stakeholder_revenue_months r
+  JOIN unnest($1::uuid[], $2::date[]) AS k(stakeholder_id, month) USING (stakeholder_id, month)
+   FOR UPDATE OF r`;
+
 const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[], $4::char(3)[]) AS k(stakeholder_id, month, amount_minor, currency)
@@ -23,7 +30,6 @@ WITH input AS (
 previous AS (
   SELECT r.stakeholder_id, r.month, r.amount_minor, r.currency
     FROM stakeholder_revenue_months r JOIN input k USING (stakeholder_id, month)
-     FOR UPDATE OF r
 ),
 upserted AS (
   INSERT INTO stakeholder_revenue_months AS r (stakeholder_id, month, amount_minor, currency, recorded_by_id)
@@ -65,6 +71,7 @@ export class RevenueMonthsService {
       if (batch.hasRejections && !acceptPartial) return batch.result(false);
       const good = batch.valid();
       if (good.length === 0) return batch.result(true);
+      await manager.query(LOCK_SQL, [good.map(({ row }) => row.stakeholderId), good.map(({ row }) => firstOfMonth(row.month))]);
       const changed: { stakeholder_id: string; month: string; created: boolean }[] = await manager.query(UPSERT_SQL, [
         good.map(({ row }) => row.stakeholderId),
         good.map(({ row }) => firstOfMonth(row.month)),
