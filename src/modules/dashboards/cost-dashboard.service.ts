@@ -35,7 +35,7 @@ export function costSql(scope: DashboardScope): { sql: string; params: unknown[]
     revenue AS (
       SELECT t.currency, sum(t.revenue_minor) AS amount
         FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
-       WHERE t.revenue_minor IS NOT NULL GROUP BY t.currency),
+       WHERE t.crisis_id = $1 AND t.revenue_minor IS NOT NULL GROUP BY t.currency),
     keys AS (SELECT currency FROM loss UNION SELECT currency FROM given UNION SELECT currency FROM revenue),
     by_currency AS (
       SELECT coalesce(jsonb_agg(jsonb_build_object(

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus } from '../../cases/case.enums';
 import { TrustBand } from '../../trust/trust-band.enum';
-import { RiskReasonModel } from './risk-reason.model';
+import { TrustReasonModel } from '../../trust/trust-reason.model';
 
 @ObjectType('AtRiskCase', { description: "An open case whose latest trust snapshot is in the AT_RISK band." })
 export class AtRiskCaseModel {
@@ -29,6 +29,6 @@ export class AtRiskCaseModel {
   @Field(() => TrustBand)
   band: TrustBand;
 
-  @Field(() => [RiskReasonModel])
-  reasons: RiskReasonModel[];
+  @Field(() => [TrustReasonModel], { description: "The latest snapshot's reasons." })
+  reasons: TrustReasonModel[];
 }
