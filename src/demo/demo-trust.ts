@@ -75,9 +75,13 @@ SELECT st.id, m.month,
 export async function writeDemoTrust(manager: EntityManager, now: Date, recorderId: string): Promise<Record<string, number>> {
   await manager.query(`SELECT setseed(0.2026)`);
   await manager.query(SIGNALS_SQL);
-  const [, surveys] = await manager.query(SURVEYS_SQL, [recorderId, now.toISOString()]);
-  const [, interactions] = await manager.query(INTERACTIONS_SQL, [now.toISOString()]);
-  const [, revenueMonths] = await manager.query(REVENUE_SQL, [recorderId, now.toISOString()]);
-  const [, snapshots] = await manager.query(TRUST_SNAPSHOT_SQL, [now.toISOString(), null, null, null, null]);
-  return { surveyResponses: surveys, interactions, revenueMonths, trustSnapshots: snapshots };
+  await manager.query(SURVEYS_SQL, [recorderId, now.toISOString()]);
+  await manager.query(INTERACTIONS_SQL, [now.toISOString()]);
+  await manager.query(REVENUE_SQL, [recorderId, now.toISOString()]);
+  const [{ written }] = await manager.query(TRUST_SNAPSHOT_SQL, [now.toISOString(), null, null, null, null]);
+  const [counts] = await manager.query(
+    `SELECT (SELECT count(*)::int FROM survey_responses) AS "surveyResponses", (SELECT count(*)::int FROM interactions) AS interactions,
+            (SELECT count(*)::int FROM stakeholder_revenue_months) AS "revenueMonths"`,
+  );
+  return { ...counts, trustSnapshots: written };
 }

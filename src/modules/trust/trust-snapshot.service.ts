@@ -52,16 +52,10 @@ export class TrustSnapshotService {
       snapshots += await this.dataSource.transaction(async (manager) => {
         // Hash joins and sorts over a batch's (case, month) rows stay in memory.
         await manager.query(`SET LOCAL work_mem = '128MB'`);
-        const result: unknown = await manager.query(TRUST_SNAPSHOT_SQL, [now.toISOString(), crisisId, options.fromMonth ?? null, lower, upper]);
-        return affectedRows(result);
+        const [{ written }] = await manager.query(TRUST_SNAPSHOT_SQL, [now.toISOString(), crisisId, options.fromMonth ?? null, lower, upper]);
+        return written as number;
       });
     }
     return { snapshots, batches: bounds.length, milliseconds: Date.now() - started };
   }
-}
-
-/** TypeORM's pg driver returns [rows, affected] for an INSERT without RETURNING. */
-function affectedRows(result: unknown): number {
-  if (Array.isArray(result) && typeof result[1] === 'number') return result[1];
-  return 0;
 }

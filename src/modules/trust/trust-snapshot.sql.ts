@@ -10,6 +10,8 @@
  * $3 date | null  only months starting on or after this date (the nightly refresh)
  * $4 uuid | null  cases with id >= $4 (batch lower bound)
  * $5 uuid | null  cases with id <  $5 (batch upper bound)
+ *
+ * Returns one row: { written } (the snapshots inserted or updated).
  */
 
 /** Whole days between a signal and the as-of instant, as the TypeScript computes them (floor). */
@@ -139,7 +141,7 @@ components AS (
          ${BP('sv.trust_n', '4 * sv.trust_w')} AS bp_survey_trust,
          ${BP('sv.nps_n', '2 * sv.nps_w')} AS bp_nps,
          ${BP('ct.sentiment_n', '4 * ct.sentiment_w')} AS bp_sentiment,
-         ${BP('ct.reach_n', 'ct.reach_w')} AS bp_responsiveness,
+         ${BP('coalesce(ct.reach_n, 0)', 'ct.reach_w')} AS bp_responsiveness,
          CASE WHEN st.baseline_monthly_revenue_minor > 0 AND rv.amount_minor IS NOT NULL
               THEN ${BP('least(rv.amount_minor, st.baseline_monthly_revenue_minor)', 'st.baseline_monthly_revenue_minor')} END AS bp_revenue,
          ${BP('pr.kept', 'pr.due')} AS bp_promises
@@ -173,7 +175,8 @@ scored AS (
               ELSE greatest(0, CASE WHEN c.w_sum > 0 THEN (2 * c.w_bp + 100 * c.w_sum) / (200 * c.w_sum) ELSE 0 END - c.penalty_points)
          END AS trust_index
     FROM weighed c
-)
+),
+written AS (
 INSERT INTO case_trust_snapshots (
   case_id, month_index, crisis_id, stakeholder_id, month_start, as_of, trust_index, band,
   component_survey_trust, component_nps, component_sentiment, component_responsiveness, component_revenue, component_promises,
@@ -235,4 +238,7 @@ ON CONFLICT (case_id, month_index) DO UPDATE SET
   latest_trust = EXCLUDED.latest_trust, pre_crisis_nps = EXCLUDED.pre_crisis_nps, pre_crisis_csat = EXCLUDED.pre_crisis_csat,
   pre_crisis_trust = EXCLUDED.pre_crisis_trust, revenue_month = EXCLUDED.revenue_month, revenue_minor = EXCLUDED.revenue_minor,
   baseline_minor = EXCLUDED.baseline_minor, currency = EXCLUDED.currency, case_status = EXCLUDED.case_status,
-  computed_at = EXCLUDED.computed_at`;
+  computed_at = EXCLUDED.computed_at
+RETURNING 1
+)
+SELECT count(*)::int AS written FROM written`;
