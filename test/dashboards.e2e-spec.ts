@@ -447,3 +447,49 @@ describe('dashboards', () => {
     });
   });
 });
+
+describe('dashboards: response facts follow the interactions', () => {
+  let t: TestApp;
+  let leader: SignedIn;
+  const crisisId = dashId('crisis', 0);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    leader = await t.signInAs(UserRole.LEADERSHIP);
+    await generateDashboardData((sql, params) => t.dataSource.query(sql, params), SIZE);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const response = async () =>
+    (await t.ok<{ crisisDashboard: { response: unknown } }>(sectionQuery('response'), { crisisId }, leader.token)).crisisDashboard.response;
+
+  it('after inserts, updates and deletes, one row or many at a time', async () => {
+    const oracle = new DashboardOracle(t.dataSource);
+    const before = await response();
+    const caseId = dashId('case', 3);
+    // A late reply to every inbound message of one case, then moving and deleting interactions in bulk.
+    await t.dataSource.query(
+      `INSERT INTO interactions (case_id, channel, direction, occurred_at, actor_id, summary, outcome)
+       SELECT case_id, 'PHONE', 'OUTBOUND', occurred_at + interval '30 hours', actor_id, 'Late reply', 'REACHED'
+         FROM interactions WHERE case_id = $1 AND direction = 'INBOUND'`,
+      [caseId],
+    );
+    expect(await response()).toEqual(await oracle.response({ crisisId }));
+    await t.dataSource.query(
+      `UPDATE interactions SET occurred_at = occurred_at - interval '2 days'
+        WHERE direction = 'OUTBOUND' AND case_id IN (SELECT id FROM recovery_cases WHERE crisis_id = $1 ORDER BY id LIMIT 10)`,
+      [crisisId],
+    );
+    expect(await response()).toEqual(await oracle.response({ crisisId }));
+    await t.dataSource.query(
+      `DELETE FROM interactions WHERE direction = 'OUTBOUND' AND case_id IN (SELECT id FROM recovery_cases WHERE crisis_id = $1 ORDER BY id DESC LIMIT 10)`,
+      [crisisId],
+    );
+    const after = await response();
+    expect(after).toEqual(await oracle.response({ crisisId }));
+    expect(after).not.toEqual(before);
+  });
+});

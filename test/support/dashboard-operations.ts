@@ -23,5 +23,6 @@ export const CRISIS_DASHBOARD = `query ($crisisId: ID!, $filter: DashboardFilter
 export const COMPARE_CRISES = `query ($crisisIds: [ID!]!, $filter: DashboardFilter, $first: Int! = 20) {
   compareCrises(crisisIds: $crisisIds, filter: $filter) { crisisId crisisTitle ${ALL} } }`;
 
-export const sectionQuery = (section: keyof typeof DASHBOARD_SECTIONS) => `query ($crisisId: ID!, $filter: DashboardFilter, $first: Int! = 20) {
+export const sectionQuery = (section: keyof typeof DASHBOARD_SECTIONS) =>
+  `query ($crisisId: ID!, $filter: DashboardFilter${section === 'atRisk' ? ', $first: Int! = 20' : ''}) {
   crisisDashboard(crisisId: $crisisId, filter: $filter) { ${DASHBOARD_SECTIONS[section]} } }`;

@@ -20,11 +20,10 @@ interface Row {
 }
 
 /**
- * One statement for the whole response section. The scoped cases' interactions are read once,
- * per case newest first (index-only from (case_id, occurred_at DESC)); a running minimum of
- * outbound times gives each inbound message the first outbound at or after it (peers at the
- * same instant included: an outbound at the same time counts as the reply, as in the SLA
- * clocks). The same rows give each case's first contact.
+ * One statement for the whole response section, over each scoped case's response facts
+ * (case_response_facts, kept by triggers on interactions): the clocks are judged here against
+ * the SLA settings of now, so changing a setting needs no recompute. A case without facts has
+ * no interactions.
  */
 export function responseSql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id, rc.status, rc.impact, rc.created_at');
@@ -32,34 +31,23 @@ export function responseSql(scope: DashboardScope): { sql: string; params: unkno
     WITH sc AS MATERIALIZED (${cases}),
     cfg AS (
       SELECT make_interval(hours => ${GOLDEN_HOURS}) AS golden, s.golden_hours_impacts AS golden_impacts,
-             make_interval(hours => s.reply_within_hours::int) AS reply, now() AS at
+             make_interval(hours => s.reply_within_hours::int) AS reply, s.reply_within_hours::int * 3600 AS reply_seconds, now() AS at
         FROM crises cr CROSS JOIN (SELECT * FROM sla_settings LIMIT 1) s
-       WHERE cr.id = $1),
-    clocks AS MATERIALIZED (
-      SELECT i.case_id, i.direction, i.occurred_at, i.template_version_id IS NOT NULL AS templated,
-             min(i.occurred_at) FILTER (WHERE i.direction = 'OUTBOUND') OVER newest_first AS answered_at,
-             min(i.occurred_at) FILTER (WHERE i.direction = 'OUTBOUND') OVER (PARTITION BY i.case_id) AS first_out,
-             row_number() OVER newest_first AS nth
-        FROM sc JOIN interactions i ON i.case_id = sc.id
-      WINDOW newest_first AS (PARTITION BY i.case_id ORDER BY i.occurred_at DESC)),
-    first_contact AS (SELECT case_id, first_out FROM clocks WHERE nth = 1 AND first_out IS NOT NULL),
-    cases AS (
-      SELECT count(*)::int AS cases,
-             (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM sc GROUP BY status) g) AS by_status,
-             count(*) FILTER (WHERE sc.impact = ANY (cfg.golden_impacts) AND f.first_out <= sc.created_at + cfg.golden)::int AS golden_met,
-             count(*) FILTER (WHERE sc.impact = ANY (cfg.golden_impacts)
-                               AND (f.first_out IS NOT NULL OR cfg.at > sc.created_at + cfg.golden))::int AS golden_ended,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_out - sc.created_at))
-               FILTER (WHERE f.first_out IS NOT NULL) AS median_seconds
-        FROM sc LEFT JOIN first_contact f ON f.case_id = sc.id CROSS JOIN cfg),
-    messages AS (
-      SELECT count(*) FILTER (WHERE k.direction = 'INBOUND' AND k.answered_at <= k.occurred_at + cfg.reply)::int AS reply_met,
-             count(*) FILTER (WHERE k.direction = 'INBOUND'
-                               AND (k.answered_at IS NOT NULL OR cfg.at > k.occurred_at + cfg.reply))::int AS reply_ended,
-             count(*) FILTER (WHERE k.direction = 'OUTBOUND')::int AS outbound,
-             count(*) FILTER (WHERE k.direction = 'OUTBOUND' AND k.templated)::int AS templated
-        FROM clocks k CROSS JOIN cfg)
-    SELECT * FROM cases CROSS JOIN messages`;
+       WHERE cr.id = $1)
+    SELECT count(*)::int AS cases,
+           (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM sc GROUP BY status) g) AS by_status,
+           count(*) FILTER (WHERE sc.impact = ANY (cfg.golden_impacts) AND f.first_outbound_at <= sc.created_at + cfg.golden)::int AS golden_met,
+           count(*) FILTER (WHERE sc.impact = ANY (cfg.golden_impacts)
+                             AND (f.first_outbound_at IS NOT NULL OR cfg.at > sc.created_at + cfg.golden))::int AS golden_ended,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_outbound_at - sc.created_at))
+             FILTER (WHERE f.first_outbound_at IS NOT NULL) AS median_seconds,
+           coalesce(sum((SELECT count(*) FROM unnest(f.reply_seconds) d WHERE d <= cfg.reply_seconds)), 0)::int AS reply_met,
+           coalesce(sum(cardinality(f.reply_seconds)
+                        + (SELECT count(*) FROM unnest(f.unanswered_at) u WHERE cfg.at > u + cfg.reply)), 0)::int AS reply_ended,
+           coalesce(sum(f.outbound), 0)::int AS outbound,
+           coalesce(sum(f.outbound_templated), 0)::int AS templated
+      FROM sc CROSS JOIN cfg
+      LEFT JOIN case_response_facts f ON f.case_id = sc.id`;
   return { sql, params };
 }
 
