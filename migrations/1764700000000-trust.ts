@@ -79,8 +79,11 @@ export class Trust1764700000000 implements MigrationInterface {
         weight_responsiveness smallint NOT NULL DEFAULT 15 CHECK (weight_responsiveness BETWEEN 0 AND 100),
         weight_revenue smallint NOT NULL DEFAULT 15 CHECK (weight_revenue BETWEEN 0 AND 100),
         weight_promises smallint NOT NULL DEFAULT 10 CHECK (weight_promises BETWEEN 0 AND 100),
-        recency_half_life_days smallint NOT NULL DEFAULT 30 CHECK (recency_half_life_days BETWEEN 1 AND 365),
-        lookback_days smallint NOT NULL DEFAULT 180 CHECK (lookback_days BETWEEN 7 AND 730),
+        -- Signals count over the last lookback_months calendar months (the as-of month included);
+        -- those of the last recent_months count recent_weight times.
+        lookback_months smallint NOT NULL DEFAULT 6 CHECK (lookback_months BETWEEN 1 AND 12),
+        recent_months smallint NOT NULL DEFAULT 2 CHECK (recent_months BETWEEN 1 AND 12),
+        recent_weight smallint NOT NULL DEFAULT 2 CHECK (recent_weight BETWEEN 1 AND 10),
         no_contact_days smallint NOT NULL DEFAULT 21 CHECK (no_contact_days BETWEEN 1 AND 365),
         overdue_penalty_points smallint NOT NULL DEFAULT 5 CHECK (overdue_penalty_points BETWEEN 0 AND 100),
         overdue_penalty_cap smallint NOT NULL DEFAULT 25 CHECK (overdue_penalty_cap BETWEEN 0 AND 100),
@@ -90,6 +93,7 @@ export class Trust1764700000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT trust_settings_some_weight CHECK (
           weight_survey_trust + weight_nps + weight_sentiment + weight_responsiveness + weight_revenue + weight_promises > 0),
+        CONSTRAINT trust_settings_recent_within_lookback CHECK (recent_months <= lookback_months),
         CONSTRAINT trust_settings_bands_ordered CHECK (0 < recovering_min AND recovering_min < recovered_min AND recovered_min <= 100)
       )`);
     await q.query(`INSERT INTO trust_settings DEFAULT VALUES`);

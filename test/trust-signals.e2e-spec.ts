@@ -303,7 +303,8 @@ describe('trust signals', () => {
       for (const input of [
         { recoveringMin: 80 },
         { weightSurveyTrust: 0, weightNps: 0, weightSentiment: 0, weightResponsiveness: 0, weightRevenue: 0, weightPromises: 0 },
-        { lookbackDays: 3 },
+        { lookbackMonths: 13 },
+        { recentMonths: 7 },
         { weightRevenue: 101 },
       ]) {
         const res = await t.gql(UPDATE_TRUST_SETTINGS, { input }, admin.token);

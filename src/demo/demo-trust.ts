@@ -78,7 +78,17 @@ export async function writeDemoTrust(manager: EntityManager, now: Date, recorder
   await manager.query(SURVEYS_SQL, [recorderId, now.toISOString()]);
   await manager.query(INTERACTIONS_SQL, [now.toISOString()]);
   await manager.query(REVENUE_SQL, [recorderId, now.toISOString()]);
-  const [{ written }] = await manager.query(TRUST_SNAPSHOT_SQL, [now.toISOString(), null, null, null, null]);
+  const [settings] = await manager.query(`SELECT lookback_months, recent_months FROM trust_settings LIMIT 1`);
+  await manager.query(`SET LOCAL jit = off`);
+  const [{ written }] = await manager.query(TRUST_SNAPSHOT_SQL, [
+    now.toISOString(),
+    null,
+    null,
+    null,
+    null,
+    settings.lookback_months - 1,
+    settings.recent_months - 1,
+  ]);
   const [counts] = await manager.query(
     `SELECT (SELECT count(*)::int FROM survey_responses) AS "surveyResponses", (SELECT count(*)::int FROM interactions) AS interactions,
             (SELECT count(*)::int FROM stakeholder_revenue_months) AS "revenueMonths"`,

@@ -21,7 +21,7 @@ export const RECORD_LIFECYCLE_EVENTS = `mutation ($rows: [LifecycleEventInput!]!
   recordLifecycleEvents(rows: $rows, acceptPartial: $acceptPartial) { ${BATCH} } }`;
 
 export const UPDATE_TRUST_SETTINGS = `mutation ($input: UpdateTrustSettingsInput!) {
-  updateTrustSettings(input: $input) { weightSurveyTrust weightNps recoveringMin recoveredMin lookbackDays } }`;
+  updateTrustSettings(input: $input) { weightSurveyTrust weightNps recoveringMin recoveredMin lookbackMonths } }`;
 
 export const REFRESH_TRUST_SNAPSHOTS = `mutation ($crisisId: ID, $backfill: Boolean) {
   refreshTrustSnapshots(crisisId: $crisisId, backfill: $backfill) { jobId queued } }`;

@@ -1,4 +1,4 @@
-import { basisPoints, recencyWeight, roundHalfUp, wholeDaysBetween } from './exact-ratio';
+import { basisPoints, monthsFrom, recencyWeight, roundHalfUp, wholeDaysBetween } from './exact-ratio';
 
 describe('exact ratios', () => {
   it('rounds half up', () => {
@@ -20,11 +20,17 @@ describe('exact ratios', () => {
     expect(basisPoints(9_007_199_254_740_993n, 18_014_398_509_481_986n)).toBe(5000);
   });
 
-  it('weighs a signal H days old half as much as one from today', () => {
-    expect(recencyWeight(0, 30)).toBe(1000n);
-    expect(recencyWeight(30, 30)).toBe(500n);
-    expect(recencyWeight(90, 30)).toBe(250n);
-    expect(recencyWeight(1, 30)).toBe(967n);
+  it('weighs the recent months recentWeight times, the rest of the lookback once, nothing beyond', () => {
+    const s = { lookbackMonths: 6, recentMonths: 2, recentWeight: 3 };
+    expect([-1, 0, 1, 2, 5, 6].map((k) => recencyWeight(k, s))).toEqual([null, 3n, 3n, 1n, 1n, null]);
+    expect(recencyWeight(0, { lookbackMonths: 1, recentMonths: 1, recentWeight: 1 })).toBe(1n);
+  });
+
+  it('counts calendar months in UTC from a month', () => {
+    expect(monthsFrom('2026-03-01', new Date('2026-03-31T23:59:59Z'))).toBe(0);
+    expect(monthsFrom('2026-03-01', new Date('2026-04-01T00:00:00Z'))).toBe(1);
+    expect(monthsFrom('2026-03-01', '2025-12-01')).toBe(-3);
+    expect(monthsFrom('2025-11-01', new Date('2027-01-15T00:00:00Z'))).toBe(14);
   });
 
   it('counts whole days, flooring', () => {

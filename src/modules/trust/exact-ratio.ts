@@ -20,10 +20,18 @@ export function wholeDaysBetween(at: Date, asOf: Date): number {
   return Math.floor((asOf.getTime() - at.getTime()) / DAY_MS);
 }
 
+/** Calendar months (UTC) from `fromMonth` ('YYYY-MM-01') to the month of `at`; negative before it. */
+export function monthsFrom(fromMonth: string, at: Date | string): number {
+  const [fy, fm] = fromMonth.split('-').map(Number);
+  const [y, m] = typeof at === 'string' ? at.split('-').map(Number) : [at.getUTCFullYear(), at.getUTCMonth() + 1];
+  return (y - fy) * 12 + (m - fm);
+}
+
 /**
- * Recency weight of a signal `ageDays` old: 1,000 × H / (H + age), truncated, so a signal
- * H days old weighs half as much as one from today, 3H days a quarter, and so on.
+ * Recency weight of a signal `monthsAgo` calendar months before the as-of month: recentWeight
+ * within the last recentMonths, 1 for the rest of the lookback months, null outside them.
  */
-export function recencyWeight(ageDays: number, halfLifeDays: number): bigint {
-  return (1000n * BigInt(halfLifeDays)) / BigInt(halfLifeDays + ageDays);
+export function recencyWeight(monthsAgo: number, s: { lookbackMonths: number; recentMonths: number; recentWeight: number }): bigint | null {
+  if (monthsAgo < 0 || monthsAgo >= s.lookbackMonths) return null;
+  return BigInt(monthsAgo < s.recentMonths ? s.recentWeight : 1);
 }

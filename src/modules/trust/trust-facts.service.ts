@@ -8,8 +8,6 @@ import { SurveyKind } from '../signals/signal.enums';
 import { caseStatusAt } from './case-status-at';
 import { TrustFacts } from './trust-facts';
 
-const DAY_MS = 86_400_000;
-
 /**
  * Reads what the trust index of many cases needs, as of one instant, in a fixed number of
  * statements whatever the number of cases. Rows outside the formula's windows may come
@@ -19,17 +17,28 @@ const DAY_MS = 86_400_000;
 export class TrustFactsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(caseIds: readonly string[], asOf: Date, lookbackDays: number): Promise<Map<string, TrustFacts>> {
+  /** asOfMonth ('YYYY-MM-01'): the month measured, by default the month asOf falls in. */
+  async load(caseIds: readonly string[], asOf: Date, lookbackMonths: number, asOfMonth = `${asOf.toISOString().slice(0, 7)}-01`): Promise<Map<string, TrustFacts>> {
     const ids = [...new Set(caseIds)];
     if (ids.length === 0) return new Map();
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
     const at = asOf.toISOString();
-    const from = new Date(asOf.getTime() - lookbackDays * DAY_MS).toISOString();
+    const [y, m] = asOfMonth.split('-').map(Number);
+    const from = new Date(Date.UTC(y, m - lookbackMonths, 1)).toISOString();
 
-    const cases = await q<{ id: string; status: CaseStatus; created_at: Date; stakeholder_id: string; baseline: string | null; currency: string | null }>(
+    const cases = await q<{
+      id: string;
+      status: CaseStatus;
+      created_at: Date;
+      stakeholder_id: string;
+      baseline: string | null;
+      currency: string | null;
+      crisis_month: string;
+    }>(
       `SELECT rc.id, rc.status, rc.created_at, rc.stakeholder_id,
-              s.baseline_monthly_revenue_minor::text AS baseline, s.baseline_currency AS currency
-         FROM recovery_cases rc JOIN stakeholders s ON s.id = rc.stakeholder_id
+              s.baseline_monthly_revenue_minor::text AS baseline, s.baseline_currency AS currency,
+              to_char(date_trunc('month', coalesce(c.started_at, c.detected_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS crisis_month
+         FROM recovery_cases rc JOIN stakeholders s ON s.id = rc.stakeholder_id JOIN crises c ON c.id = rc.crisis_id
         WHERE rc.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -58,8 +67,8 @@ export class TrustFactsService {
       ),
       q<{ stakeholder_id: string; month: string; amount_minor: string; currency: string }>(
         `SELECT stakeholder_id, to_char(month, 'YYYY-MM-DD') AS month, amount_minor::text, currency FROM stakeholder_revenue_months
-          WHERE stakeholder_id = ANY($1::uuid[]) AND month >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'UTC') - interval '3 months')::date`,
-        [[...new Set(cases.map((c) => c.stakeholder_id))], at],
+          WHERE stakeholder_id = ANY($1::uuid[]) AND month BETWEEN ($2::date - interval '2 months')::date AND $2::date`,
+        [[...new Set(cases.map((c) => c.stakeholder_id))], asOfMonth],
       ),
       q<{ case_id: string; status: CommitmentStatus; due_on: string; status_changed_at: Date | null; created_at: Date }>(
         `SELECT case_id, status, to_char(due_on, 'YYYY-MM-DD') AS due_on, status_changed_at, created_at FROM commitments
@@ -90,13 +99,15 @@ export class TrustFactsService {
         const contact = lastContact.get(c.id);
         const facts: TrustFacts = {
           asOf,
+          asOfMonth,
+          crisisMonth: c.crisis_month,
           status: caseStatusAt(c.status, changesOf(c.id).map((x) => ({ id: BigInt(x.id), occurredAt: x.occurred_at, before: x.before })), asOf),
           caseCreatedAt: c.created_at,
           surveys: surveysOf(c.id).map((s) => ({ kind: s.kind, score: s.score, respondedAt: s.responded_at, isPreCrisis: s.is_pre_crisis })),
           interactions: [
             ...interactionsOf(c.id).map((i) => ({ direction: i.direction, outcome: i.outcome, sentiment: i.sentiment, occurredAt: i.occurred_at })),
-            // The last contact, which may be older than the window: an inbound row without
-            // sentiment counts for "no contact" only.
+            // The last contact, which may be older than the lookback months: an inbound row
+            // without sentiment counts for "no contact" only.
             ...(contact ? [{ direction: InteractionDirection.INBOUND, outcome: InteractionOutcome.REACHED, sentiment: null, occurredAt: contact }] : []),
           ],
           revenue: revenue

@@ -15,8 +15,11 @@ export interface TrustWeights {
 
 export interface TrustFormulaSettings {
   weights: TrustWeights;
-  recencyHalfLifeDays: number;
-  lookbackDays: number;
+  /** Calendar months of signals that count, the as-of month included. */
+  lookbackMonths: number;
+  /** The most recent of those months, whose signals count recentWeight times. */
+  recentMonths: number;
+  recentWeight: number;
   noContactDays: number;
   overduePenaltyPoints: number;
   overduePenaltyCap: number;
@@ -62,11 +65,15 @@ export interface OutreachTaskFact {
 
 /**
  * Everything the trust index of one case reads, as of one instant. Signals may include rows
- * outside the lookback window or after asOf: the formula itself decides what counts, so the
+ * outside the lookback months or after asOf: the formula itself decides what counts, so the
  * TypeScript and the SQL apply the same cut-offs.
  */
 export interface TrustFacts {
   asOf: Date;
+  /** 'YYYY-MM-01': the calendar month measured (the one asOf ends, or the current one). */
+  asOfMonth: string;
+  /** 'YYYY-MM-01': the month the case's crisis started in (month 0); earlier signals do not count. */
+  crisisMonth: string;
   /** The case's status at asOf (see statusAt). */
   status: CaseStatus;
   caseCreatedAt: Date;

@@ -17,7 +17,7 @@ export class TrustIndexService {
 
   async forCases(caseIds: readonly string[], asOf: Date): Promise<Map<string, TrustIndexResult>> {
     const settings = formulaSettings(await this.settings.get());
-    const facts = await this.facts.load(caseIds, asOf, settings.lookbackDays);
+    const facts = await this.facts.load(caseIds, asOf, settings.lookbackMonths);
     return new Map([...facts].map(([id, f]) => [id, computeTrustIndex(f, settings)]));
   }
 

@@ -13,8 +13,9 @@ const daysAgo = (d: number) => new Date(AS_OF.getTime() - d * DAY - 60_000);
 
 const SETTINGS: TrustFormulaSettings = {
   weights: { surveyTrust: 25, nps: 20, sentiment: 15, responsiveness: 15, revenue: 15, promises: 10 },
-  recencyHalfLifeDays: 30,
-  lookbackDays: 180,
+  lookbackMonths: 6,
+  recentMonths: 2,
+  recentWeight: 2,
   noContactDays: 21,
   overduePenaltyPoints: 5,
   overduePenaltyCap: 25,
@@ -25,6 +26,8 @@ const SETTINGS: TrustFormulaSettings = {
 function facts(over: Partial<TrustFacts> = {}): TrustFacts {
   return {
     asOf: AS_OF,
+    asOfMonth: '2026-05-01',
+    crisisMonth: '2026-01-01',
     status: CaseStatus.RECOVERING,
     caseCreatedAt: daysAgo(5),
     surveys: [],
@@ -77,20 +80,23 @@ describe('computeTrustIndex', () => {
       expect(r.index).toBe(expected / 100);
     });
 
-    it('weighs recent responses more: H days old counts half', () => {
-      // Weights 1000 (today) and 500 (30 days): (1000*4 + 500*0) / (4*1500) = 2/3.
-      const r = computeTrustIndex(facts({ surveys: [survey(SurveyKind.TRUST, 5, 0), survey(SurveyKind.TRUST, 1, 30)] }), SETTINGS);
-      expect(bp(r, 'surveyTrust')).toBe(6667);
+    it('counts the last two months twice: recent responses weigh more', () => {
+      // May (this month) and April weigh 2, March 1: (2*4 + 2*0 + 1*4) / (4 * 5) = 60%.
+      const r = computeTrustIndex(
+        facts({ surveys: [survey(SurveyKind.TRUST, 5, 1), survey(SurveyKind.TRUST, 1, 40), survey(SurveyKind.TRUST, 5, 70)] }),
+        SETTINGS,
+      );
+      expect(bp(r, 'surveyTrust')).toBe(6000);
     });
 
-    it('counts responses up to lookback days old and none at or after asOf', () => {
-      const at = (respondedAt: Date) => facts({ surveys: [{ ...survey(SurveyKind.TRUST, 5, 0), respondedAt }] });
-      const inWindow = computeTrustIndex(at(new Date(AS_OF.getTime() - 180 * DAY)), SETTINGS);
-      expect(bp(inWindow, 'surveyTrust')).toBe(10000);
-      const tooOld = computeTrustIndex(at(new Date(AS_OF.getTime() - 180 * DAY - 1)), SETTINGS);
-      expect(bp(tooOld, 'surveyTrust')).toBeNull();
-      const atAsOf = computeTrustIndex(at(AS_OF), SETTINGS);
-      expect(bp(atAsOf, 'surveyTrust')).toBeNull();
+    it('counts the lookback months and no others: not before asOf, not before the crisis month', () => {
+      const at = (respondedAt: string) => facts({ surveys: [{ ...survey(SurveyKind.TRUST, 5, 0), respondedAt: new Date(respondedAt) }] });
+      // May back to December: six months; with the crisis in January, December is before it.
+      expect(bp(computeTrustIndex(at('2026-01-01T00:00:00Z'), SETTINGS), 'surveyTrust')).toBe(10000);
+      expect(bp(computeTrustIndex(at('2025-12-31T23:59:59Z'), SETTINGS), 'surveyTrust')).toBeNull();
+      expect(bp(computeTrustIndex(at('2026-01-15T00:00:00Z'), { ...SETTINGS, lookbackMonths: 4 }), 'surveyTrust')).toBeNull();
+      expect(bp(computeTrustIndex(at('2026-02-15T00:00:00Z'), { ...SETTINGS, lookbackMonths: 4 }), 'surveyTrust')).toBe(10000);
+      expect(bp(computeTrustIndex(at(AS_OF.toISOString()), SETTINGS), 'surveyTrust')).toBeNull();
     });
 
     it('leaves pre-crisis responses out of the index but reports them', () => {
@@ -137,7 +143,7 @@ describe('computeTrustIndex', () => {
       expect(bp(computeTrustIndex(facts({ interactions: [call(1, InteractionOutcome.REACHED, sentiment)] }), SETTINGS), 'sentiment')).toBe(expected);
     });
 
-    it('responsiveness is the recency-weighted share of outbound outreach that reached someone', () => {
+    it('responsiveness is the weighted share of outbound outreach that reached someone', () => {
       const r = computeTrustIndex(
         facts({ interactions: [call(0, InteractionOutcome.NO_ANSWER), call(0, InteractionOutcome.RESOLVED), call(0, InteractionOutcome.LEFT_MESSAGE)] }),
         SETTINGS,
@@ -170,6 +176,7 @@ describe('computeTrustIndex', () => {
   describe('revenue', () => {
     const baseline = { amountMinor: 1_000_000n, currency: 'EUR' };
     it('is the share of baseline, capped at 100%, from the latest of the as-of month and the two before', () => {
+      // The as-of month is May; June is not one of them.
       const r = computeTrustIndex(
         facts({
           baseline,

@@ -2,7 +2,7 @@ import { CaseStatus } from '../cases/case.enums';
 import { CommitmentStatus } from '../commitments/commitment.enums';
 import { InteractionDirection, InteractionOutcome } from '../interactions/interaction.enums';
 import { SurveyKind } from '../signals/signal.enums';
-import { basisPoints, recencyWeight, roundHalfUp, wholeDaysBetween } from './exact-ratio';
+import { basisPoints, monthsFrom, recencyWeight, roundHalfUp, wholeDaysBetween } from './exact-ratio';
 import { TrustBand } from './trust-band.enum';
 import { trustBandFor } from './trust-bands';
 import { Ratio, TRUST_COMPONENTS, TrustComponentKey } from './trust-component';
@@ -28,7 +28,6 @@ export interface TrustIndexResult {
   daysSinceContact: number;
 }
 
-const DAY_MS = 86_400_000;
 const REACHED = new Set([InteractionOutcome.REACHED, InteractionOutcome.RESOLVED]);
 
 /** 'YYYY-MM-DD' of an instant in UTC. */
@@ -46,16 +45,20 @@ function latestScore(surveys: SurveyFact[], kind: SurveyKind, preCrisis: boolean
   return best ? best.score : null;
 }
 
-/** Recency-weighted mean of `value(x)` over `items`, as an exact ratio; null when nothing counts. */
+/**
+ * Recency-weighted mean of `value(x)` over `items`, as an exact ratio; null when nothing counts.
+ * A signal counts when it is before asOf, not before the crisis month, and within the
+ * lookback months of the as-of month.
+ */
 function weighted<T>(items: T[], at: (x: T) => Date, value: (x: T) => bigint, scale: bigint, facts: TrustFacts, s: TrustFormulaSettings): Ratio | null {
-  const asOf = facts.asOf.getTime();
-  const from = asOf - s.lookbackDays * DAY_MS;
+  const asOfIndex = monthsFrom(facts.crisisMonth, facts.asOfMonth);
   let numerator = 0n;
   let weights = 0n;
   for (const item of items) {
-    const t = at(item).getTime();
-    if (t >= asOf || t < from) continue;
-    const w = recencyWeight(wholeDaysBetween(at(item), facts.asOf), s.recencyHalfLifeDays);
+    if (at(item) >= facts.asOf) continue;
+    const month = monthsFrom(facts.crisisMonth, at(item));
+    const w = month < 0 ? null : recencyWeight(asOfIndex - month, s);
+    if (w === null) continue;
     numerator += w * value(item);
     weights += w;
   }
@@ -65,11 +68,10 @@ function weighted<T>(items: T[], at: (x: T) => Date, value: (x: T) => bigint, sc
 function revenueRatio(facts: TrustFacts): Ratio | null {
   const { baseline } = facts;
   if (!baseline || baseline.amountMinor <= 0n) return null;
-  const asOf = facts.asOf.getTime();
   // The latest recorded month among the as-of month and the two before it.
   const candidates = facts.revenue.filter((r) => {
-    const [y, m] = r.month.split('-').map(Number);
-    return Date.UTC(y, m - 1, 1) < asOf && Date.UTC(y, m + 2, 1) >= asOf && r.currency === baseline.currency;
+    const back = monthsFrom(r.month, facts.asOfMonth);
+    return back >= 0 && back <= 2 && r.currency === baseline.currency;
   });
   if (candidates.length === 0) return null;
   const latest = candidates.reduce((a, b) => (b.month > a.month ? b : a));

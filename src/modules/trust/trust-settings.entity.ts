@@ -24,11 +24,14 @@ export class TrustSettingsEntity {
   @Column({ name: 'weight_promises', type: 'smallint' })
   weightPromises: number;
 
-  @Column({ name: 'recency_half_life_days', type: 'smallint' })
-  recencyHalfLifeDays: number;
+  @Column({ name: 'lookback_months', type: 'smallint' })
+  lookbackMonths: number;
 
-  @Column({ name: 'lookback_days', type: 'smallint' })
-  lookbackDays: number;
+  @Column({ name: 'recent_months', type: 'smallint' })
+  recentMonths: number;
+
+  @Column({ name: 'recent_weight', type: 'smallint' })
+  recentWeight: number;
 
   @Column({ name: 'no_contact_days', type: 'smallint' })
   noContactDays: number;

@@ -9,8 +9,9 @@ export class TrustSettingsModel {
   @Field(() => Int) weightResponsiveness: number;
   @Field(() => Int) weightRevenue: number;
   @Field(() => Int) weightPromises: number;
-  @Field(() => Int, { description: 'Days after which a signal counts half as much as a new one.' }) recencyHalfLifeDays: number;
-  @Field(() => Int, { description: 'Oldest signal, in days, that still counts.' }) lookbackDays: number;
+  @Field(() => Int, { description: 'Calendar months of signals that count, the as-of month included.' }) lookbackMonths: number;
+  @Field(() => Int, { description: 'The most recent months, whose signals count recentWeight times.' }) recentMonths: number;
+  @Field(() => Int) recentWeight: number;
   @Field(() => Int) noContactDays: number;
   @Field(() => Int) overduePenaltyPoints: number;
   @Field(() => Int) overduePenaltyCap: number;

@@ -16,8 +16,9 @@ const EDITABLE = [
   'weightResponsiveness',
   'weightRevenue',
   'weightPromises',
-  'recencyHalfLifeDays',
-  'lookbackDays',
+  'lookbackMonths',
+  'recentMonths',
+  'recentWeight',
   'noContactDays',
   'overduePenaltyPoints',
   'overduePenaltyCap',
@@ -37,8 +38,9 @@ export function formulaSettings(s: TrustSettingsEntity): TrustFormulaSettings {
       revenue: s.weightRevenue,
       promises: s.weightPromises,
     },
-    recencyHalfLifeDays: s.recencyHalfLifeDays,
-    lookbackDays: s.lookbackDays,
+    lookbackMonths: s.lookbackMonths,
+    recentMonths: s.recentMonths,
+    recentWeight: s.recentWeight,
     noContactDays: s.noContactDays,
     overduePenaltyPoints: s.overduePenaltyPoints,
     overduePenaltyCap: s.overduePenaltyCap,
@@ -74,6 +76,11 @@ export class TrustSettingsService {
       const weights = formulaSettings(next).weights;
       if (Object.values(weights).every((w) => w === 0)) {
         throw AppException.badInput('At least one weight must be above 0', { fields: EDITABLE.filter((k) => k.startsWith('weight')) });
+      }
+      if (next.recentMonths > next.lookbackMonths) {
+        throw AppException.badInput(`recentMonths (${next.recentMonths}) must not exceed lookbackMonths (${next.lookbackMonths})`, {
+          fields: ['recentMonths', 'lookbackMonths'],
+        });
       }
       if (!(next.recoveringMin < next.recoveredMin)) {
         throw AppException.badInput(`recoveringMin (${next.recoveringMin}) must be below recoveredMin (${next.recoveredMin})`, {

@@ -36,11 +36,14 @@ export class UpdateTrustSettingsInput {
   @Setting('weightPromises', 0, 100, 'Weight of the promise-kept rate')
   weightPromises?: number | null;
 
-  @Setting('recencyHalfLifeDays', 1, 365, 'Days after which a signal counts half as much as a new one')
-  recencyHalfLifeDays?: number | null;
+  @Setting('lookbackMonths', 1, 12, 'Calendar months of signals that count, the as-of month included')
+  lookbackMonths?: number | null;
 
-  @Setting('lookbackDays', 7, 730, 'Oldest signal, in days, that still counts')
-  lookbackDays?: number | null;
+  @Setting('recentMonths', 1, 12, 'The most recent months, whose signals count recentWeight times (at most lookbackMonths)')
+  recentMonths?: number | null;
+
+  @Setting('recentWeight', 1, 10, 'How many times a recent signal counts')
+  recentWeight?: number | null;
 
   @Setting('noContactDays', 1, 365, 'Days without contact after which "no contact" is named as a reason')
   noContactDays?: number | null;
