@@ -19,6 +19,7 @@ import { CasesModule } from './modules/cases/cases.module';
 import { CompensationModule } from './modules/compensation/compensation.module';
 import { CrisesModule } from './modules/crises/crises.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HealthModule } from './modules/health/health.module';
@@ -29,6 +30,8 @@ import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { UsersModule } from './modules/users/users.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { SignalsModule } from './modules/signals/signals.module';
+import { TrustModule } from './modules/trust/trust.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,6 +74,9 @@ export class AppModule {
         SlaModule,
         ImportsModule,
         ExportsModule,
+        SignalsModule,
+        TrustModule,
+        DashboardsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { CommitmentOverdueSweepService } from '../src/modules/commitments/commit
 import { CrisisEntity } from '../src/modules/crises/crisis.entity';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { UserRole } from '../src/modules/users/user-role.enum';
+import { TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
 import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { errorCode, GqlResponse, SignedIn, TestApp } from './support/test-app';
 
@@ -24,7 +25,7 @@ const COMPLETE = `mutation ($id: ID!, $s: String!, $n: Int!) { completeMeeting(i
 const BRIEF = `query ($id: ID!) { meetingBrief(id: $id) {
   meeting { id kind } stakeholder { id name } contacts { id isExecutive } case { id status }
   compensationSoFar { amountMinor currency } lastInteractions { channel direction sentiment summary }
-  openCommitments { id } promiseKeptRate { kept due rate } trustTrend } }`;
+  openCommitments { id } promiseKeptRate { kept due rate } trustTrend { monthIndex trustIndex band } } }`;
 const AUDIT = `query ($id: ID!) { auditTrail(record: COMMITMENT, recordId: $id, first: 50) { edges { node { action before after } } } }`;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -236,8 +237,16 @@ describe('commitments and the recovery plan', () => {
       lastInteractions: [{ channel: 'IN_PERSON', direction: 'OUTBOUND', sentiment: 2, summary: 'SITE_VISIT "Plant walk-through": Line 3 requalified; they will resume orders.' }],
       openCommitments: [{ id: open.id }],
       promiseKeptRate: { kept: 0, due: 0, rate: null },
-      trustTrend: null,
+      trustTrend: [],
     });
     expect(brief.contacts.map((x: any) => x.id).sort()).toEqual([contact.id, other.id].sort());
+
+    // With snapshots, the brief shows the case's last six months, oldest first.
+    await t.app.get(TrustSnapshotService).run({ now: new Date('2027-06-15T00:00:00Z'), crisisId: c.crisisId });
+    const { meetingBrief } = await t.ok(BRIEF, { id: meeting.id }, leader.token);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM case_trust_snapshots WHERE case_id = $1`, [c.id]);
+    expect(n).toBeGreaterThan(6);
+    expect(meetingBrief.trustTrend.map((p: { monthIndex: number }) => p.monthIndex)).toEqual([n - 6, n - 5, n - 4, n - 3, n - 2, n - 1]);
+    expect(meetingBrief.trustTrend[5]).toEqual({ monthIndex: n - 1, trustIndex: expect.any(Number), band: expect.any(String) });
   });
 });

@@ -38,6 +38,26 @@ describe('demo data', () => {
     expect(meta).toHaveLength(1);
   });
 
+  it('has trust signals and one snapshot per case and month since its crisis, in every band', async () => {
+    const [row] = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM survey_responses) AS surveys,
+              (SELECT count(*)::int FROM survey_responses WHERE is_pre_crisis) AS pre_crisis,
+              (SELECT count(*)::int FROM stakeholder_revenue_months) AS revenue_months,
+              (SELECT count(*)::int FROM case_trust_snapshots) AS snapshots,
+              (SELECT sum(1 + (extract(year FROM now() AT TIME ZONE 'UTC') - extract(year FROM coalesce(c.started_at, c.detected_at) AT TIME ZONE 'UTC')) * 12
+                          + extract(month FROM now() AT TIME ZONE 'UTC') - extract(month FROM coalesce(c.started_at, c.detected_at) AT TIME ZONE 'UTC'))::int
+                 FROM recovery_cases rc JOIN crises c ON c.id = rc.crisis_id) AS case_months,
+              (SELECT array_agg(DISTINCT band ORDER BY band)::text FROM case_trust_snapshots) AS bands,
+              (SELECT count(*)::int FROM case_trust_snapshots WHERE case_status = 'CHURNED' AND trust_index <> 0) AS churned_above_zero`,
+    );
+    expect(row.surveys).toBeGreaterThan(500);
+    expect(row.pre_crisis).toBeGreaterThan(100);
+    expect(row.revenue_months).toBeGreaterThan(1000);
+    expect(row.snapshots).toBe(row.case_months);
+    expect(row.bands).toBe('{AT_RISK,RECOVERING,RECOVERED}');
+    expect(row.churned_above_zero).toBe(0);
+  });
+
   it('has exactly one severe crisis, in response, led by leadership with comms as spokesperson', async () => {
     const rows = await t.dataSource.query(
       `SELECT c.phase, c.category, c.started_at < c.detected_at AS started_before,

@@ -394,7 +394,7 @@ describe('CSV exports', () => {
       expect(busy()).toBe(1);
 
       request.destroy();
-      for (let waited = 0; busy() > 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; busy() > 0 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(busy()).toBe(0);
       const [{ n }] = await t.dataSource.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%WITH picked%'`,

@@ -673,6 +673,89 @@ describe('role matrix', () => {
       allowed: [PARTNER_MANAGER, ADMIN],
       prepare: async () => ({ query: `{ imports { totalCount } }`, variables: {} }),
     },
+    ...(() => {
+      // Agents and partner managers on their own cases and stakeholders, leadership and admins on any; comms reads only.
+      const recorders = [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN];
+      const survey = async (actor: SignedIn) => ({
+        caseId: (await caseFor(actor)).id,
+        kind: 'NPS',
+        score: 8,
+        respondedAt: new Date(Date.now() - 60_000).toISOString(),
+      });
+      const revenue = async (actor: SignedIn) => ({
+        stakeholderId: (await stakeholderFor(actor)).id,
+        month: new Date().toISOString().slice(0, 7),
+        amount: { amountMinor: '100000', currency: 'EUR' },
+      });
+      const renewal = async (actor: SignedIn) => {
+        const recoveryCase = await caseFor(actor);
+        return { stakeholderId: recoveryCase.stakeholderId, caseId: recoveryCase.id, kind: 'RENEWED', occurredAt: new Date(Date.now() - 60_000).toISOString() };
+      };
+      const batch = (field: string) => `mutation ($rows: [${field}!]!) { NAME(rows: $rows) { committed created rejected } }`;
+      return [
+        {
+          name: 'recordSurveyResponse',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => ({
+            query: `mutation ($input: SurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`,
+            variables: { input: await survey(actor) },
+          }),
+        },
+        {
+          name: 'recordSurveyResponses',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => ({
+            query: batch('SurveyResponseInput').replace('NAME', 'recordSurveyResponses'),
+            variables: { rows: [await survey(actor)] },
+          }),
+        },
+        {
+          name: 'recordRevenueMonth',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => ({
+            query: `mutation ($input: RevenueMonthInput!) { recordRevenueMonth(input: $input) { month } }`,
+            variables: { input: await revenue(actor) },
+          }),
+        },
+        {
+          name: 'recordRevenueMonths',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => ({
+            query: batch('RevenueMonthInput').replace('NAME', 'recordRevenueMonths'),
+            variables: { rows: [await revenue(actor)] },
+          }),
+        },
+        {
+          name: 'recordLifecycleEvent',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => ({
+            query: `mutation ($input: LifecycleEventInput!) { recordLifecycleEvent(input: $input) { id } }`,
+            variables: { input: await renewal(actor) },
+          }),
+        },
+        {
+          name: 'recordLifecycleEvents',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => ({
+            query: batch('LifecycleEventInput').replace('NAME', 'recordLifecycleEvents'),
+            variables: { rows: [await renewal(actor)] },
+          }),
+        },
+        {
+          name: 'updateTrustSettings',
+          allowed: [ADMIN],
+          prepare: async () => ({
+            query: `mutation ($input: UpdateTrustSettingsInput!) { updateTrustSettings(input: $input) { noContactDays } }`,
+            variables: { input: { noContactDays: 21 } },
+          }),
+        },
+        {
+          name: 'refreshTrustSnapshots',
+          allowed: [LEADERSHIP, ADMIN],
+          prepare: async () => ({ query: `mutation { refreshTrustSnapshots(crisisId: "${crisisId}") { jobId } }`, variables: {} }),
+        },
+      ];
+    })(),
     {
       name: 'auditTrail',
       allowed: [LEADERSHIP, ADMIN],
@@ -690,6 +773,8 @@ describe('role matrix', () => {
         ['recoveryCases', `{ recoveryCases { totalCount } }`],
         ['myCases', `{ myCases { totalCount } }`],
         ['slaSettings', `{ slaSettings { replyWithinHours } }`],
+        ['trustSettings', `{ trustSettings { recoveredMin } }`],
+        ['recoveryCases trust', `{ recoveryCases(first: 5) { edges { node { trust { index band reasons { code } } trustHistory { monthIndex } } } } }`],
         ['escalations', `{ escalations { totalCount } }`],
         ['cadences', `{ cadences { id } }`],
         ['cadenceMatrix', `{ cadenceMatrix { severity } }`],

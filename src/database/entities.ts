@@ -29,6 +29,11 @@ import { OutreachTaskEntity } from '../modules/cadences/outreach-task.entity';
 import { SlaEscalationEntity } from '../modules/sla/sla-escalation.entity';
 import { SlaSettingsEntity } from '../modules/sla/sla-settings.entity';
 import { ImportEntity } from '../modules/imports/import.entity';
+import { StakeholderLifecycleEventEntity } from '../modules/signals/stakeholder-lifecycle-event.entity';
+import { StakeholderRevenueMonthEntity } from '../modules/signals/stakeholder-revenue-month.entity';
+import { SurveyResponseEntity } from '../modules/signals/survey-response.entity';
+import { CaseTrustSnapshotEntity } from '../modules/trust/case-trust-snapshot.entity';
+import { TrustSettingsEntity } from '../modules/trust/trust-settings.entity';
 
 /** Listed as classes, not globs, so one list serves the compiled app, ts-jest and the CLI. */
 export const ENTITIES = [
@@ -63,4 +68,9 @@ export const ENTITIES = [
   SlaSettingsEntity,
   SlaEscalationEntity,
   ImportEntity,
+  SurveyResponseEntity,
+  StakeholderRevenueMonthEntity,
+  StakeholderLifecycleEventEntity,
+  TrustSettingsEntity,
+  CaseTrustSnapshotEntity,
 ];

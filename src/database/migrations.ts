@@ -7,6 +7,8 @@ import { OutreachCadences1764400000000 } from '../../migrations/1764400000000-ou
 import { OutreachSla1764500000000 } from '../../migrations/1764500000000-outreach-sla';
 import { OutreachTaskOwnerFromCase1764600000000 } from '../../migrations/1764600000000-outreach-task-owner-from-case';
 import { Imports1764800000000 } from '../../migrations/1764800000000-imports';
+import { Trust1764700000000 } from '../../migrations/1764700000000-trust';
+import { DashboardIndexes1764750000000 } from '../../migrations/1764750000000-dashboard-indexes';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   OutreachSla1764500000000,
   OutreachTaskOwnerFromCase1764600000000,
   Imports1764800000000,
+  Trust1764700000000,
+  DashboardIndexes1764750000000,
 ];

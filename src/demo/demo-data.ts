@@ -6,6 +6,7 @@ import { buildCustomers } from './demo-customers';
 import { buildPartners } from './demo-partners';
 import { DemoRandom } from './demo-random';
 import { CONTACT_COLUMNS, STAKEHOLDER_COLUMNS } from './demo-stakeholder-rows';
+import { writeDemoTrust } from './demo-trust';
 import { ensureDemoUsers, resolveDemoStaff } from './demo-users';
 import { insertRows, Row } from './insert-rows';
 
@@ -66,6 +67,7 @@ async function writeDemoRecords(manager: EntityManager, now: Date): Promise<Reco
   await insertRows(manager, 'contacts', CONTACT_COLUMNS, contacts);
   await insertRows(manager, 'recovery_cases', CASE_COLUMNS, cases);
   await insertRows(manager, 'audit_entries', AUDIT_COLUMNS, audit);
+  const trust = await writeDemoTrust(manager, now, staff.leadership);
   return {
     crises: 2,
     customers: customers.stakeholders.length,
@@ -73,5 +75,6 @@ async function writeDemoRecords(manager: EntityManager, now: Date): Promise<Reco
     contacts: contacts.length,
     cases: cases.length,
     auditEntries: audit.length,
+    ...trust,
   };
 }

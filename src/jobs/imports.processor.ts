@@ -29,6 +29,8 @@ export class ImportsProcessor extends WorkerHost {
       case JobName.COMMITMENT_OVERDUE_SWEEP:
       case JobName.SLA_SWEEP:
         throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.IMPORTS}`);
+      case JobName.TRUST_SNAPSHOTS:
+        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.IMPORTS}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.IMPORTS}`);

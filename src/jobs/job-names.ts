@@ -3,6 +3,8 @@ export enum QueueName {
   MAINTENANCE = 'maintenance',
   OUTREACH = 'outreach',
   IMPORTS = 'imports',
+  /** Monthly trust snapshots: long set-based statements that must not hold up the sweeps. */
+  TRUST = 'trust',
 }
 
 /** Every job the workers know. Each has exactly one handler (the processors' exhaustive switches). */
@@ -11,4 +13,5 @@ export enum JobName {
   COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
   SLA_SWEEP = 'sla-sweep',
   RUN_IMPORT = 'run-import',
+  TRUST_SNAPSHOTS = 'trust-snapshots',
 }

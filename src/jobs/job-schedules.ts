@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { TrustSnapshotJobData } from '../modules/trust/trust-snapshot-job';
 import { JobName, QueueName } from './job-names';
 
 /**
@@ -12,6 +13,7 @@ export class JobSchedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.MAINTENANCE) private readonly maintenance: Queue,
     @InjectQueue(QueueName.OUTREACH) private readonly outreach: Queue,
+    @InjectQueue(QueueName.TRUST) private readonly trust: Queue,
   ) {}
 
   private readonly logger = new Logger(JobSchedules.name);
@@ -46,5 +48,8 @@ export class JobSchedules implements OnApplicationBootstrap {
       { name: JobName.COMMITMENT_OVERDUE_SWEEP, data: {} },
     );
     await this.outreach.upsertJobScheduler(JobName.SLA_SWEEP, { every: 60_000 }, { name: JobName.SLA_SWEEP, data: {} });
+    // Nightly: this month so far, and last month closed at its end (the run on the 1st).
+    const nightly: TrustSnapshotJobData = { crisisId: null, backfill: false };
+    await this.trust.upsertJobScheduler(JobName.TRUST_SNAPSHOTS, { pattern: '40 2 * * *', tz: 'UTC' }, { name: JobName.TRUST_SNAPSHOTS, data: nightly });
   }
 }

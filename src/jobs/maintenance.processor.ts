@@ -25,6 +25,8 @@ export class MaintenanceProcessor extends WorkerHost {
         throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.MAINTENANCE}`);
       case JobName.RUN_IMPORT:
         throw new Error(`${name} belongs on the ${QueueName.IMPORTS} queue, not ${QueueName.MAINTENANCE}`);
+      case JobName.TRUST_SNAPSHOTS:
+        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.MAINTENANCE}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.MAINTENANCE}`);

@@ -34,6 +34,8 @@ export class OutreachProcessor extends WorkerHost {
         throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.OUTREACH}`);
       case JobName.RUN_IMPORT:
         throw new Error(`${name} belongs on the ${QueueName.IMPORTS} queue, not ${QueueName.OUTREACH}`);
+      case JobName.TRUST_SNAPSHOTS:
+        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.OUTREACH}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.OUTREACH}`);

@@ -7,10 +7,21 @@ import { SlaSweepService } from '../modules/sla/sla-sweep.service';
 import { ImportsProcessor } from './imports.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { OutreachProcessor } from './outreach.processor';
+import { TrustSnapshotService } from '../modules/trust/trust-snapshot.service';
+import { TrustProcessor } from './trust.processor';
 
 /** The job consumers: run in the worker process (src/worker.ts), or in the API process when configured. */
 @Module({
   imports: [NotificationsModule, ImportsCoreModule],
-  providers: [MaintenanceProcessor, SessionCleanupService, OutreachProcessor, CommitmentOverdueSweepService, SlaSweepService, ImportsProcessor],
+  providers: [
+    MaintenanceProcessor,
+    SessionCleanupService,
+    OutreachProcessor,
+    CommitmentOverdueSweepService,
+    SlaSweepService,
+    ImportsProcessor,
+    TrustProcessor,
+    TrustSnapshotService,
+  ],
 })
 export class WorkersModule {}

@@ -17,6 +17,7 @@ export enum AuditedRecord {
   OUTREACH_TASK = 'OUTREACH_TASK',
   SLA_SETTINGS = 'SLA_SETTINGS',
   IMPORT = 'IMPORT',
+  TRUST_SETTINGS = 'TRUST_SETTINGS',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

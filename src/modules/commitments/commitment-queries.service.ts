@@ -9,12 +9,16 @@ import { PromiseKeptRateArgs } from './dto/promise-kept-rate.args';
 import { PromiseKeptRateModel } from './promise-kept-rate.model';
 
 /**
+ * The numerator and denominator of the promise-kept rate over commitments `c` (ours only).
  * Due: ours whose due date (UTC) has passed, or already done. Kept: done on or before the
  * due date. A dropped promise past its date is due and not kept.
  */
+export const PROMISE_KEPT_SQL = `count(*) FILTER (WHERE c.status = 'DONE' AND (c.status_changed_at AT TIME ZONE 'UTC')::date <= c.due_on)::int`;
+/** The denominator of the promise-kept rate over commitments `c`, to be combined with `c.party = 'OURS'`. Shared with the dashboards. */
+export const PROMISE_DUE_SQL = `count(*) FILTER (WHERE c.due_on < (now() AT TIME ZONE 'UTC')::date OR c.status = 'DONE')::int`;
+
 const RATE_SQL = `
-  SELECT count(*) FILTER (WHERE c.status = 'DONE' AND (c.status_changed_at AT TIME ZONE 'UTC')::date <= c.due_on)::int AS kept,
-         count(*) FILTER (WHERE c.due_on < (now() AT TIME ZONE 'UTC')::date OR c.status = 'DONE')::int AS due
+  SELECT ${PROMISE_KEPT_SQL} AS kept, ${PROMISE_DUE_SQL} AS due
     FROM commitments c LEFT JOIN recovery_cases rc ON rc.id = c.case_id
    WHERE c.party = 'OURS'`;
 

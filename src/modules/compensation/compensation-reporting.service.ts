@@ -27,10 +27,10 @@ export interface CaseLossRatioRow extends LossRatioRow {
 }
 
 /**
- * The ratio in SQL: sums of bigint are numeric (no overflow), and div() is an exact integer
+ * The ratio in SQL (shared with the dashboards): sums of bigint are numeric (no overflow), and div() is an exact integer
  * quotient, truncated, which for these non-negative amounts is rounding down.
  */
-const RATIO_SQL = (issued: string, loss: string) =>
+export const RATIO_SQL = (issued: string, loss: string) =>
   `CASE WHEN ${loss} > 0 THEN div(${issued} * ${BASIS_POINTS_PER_UNIT}, ${loss})::text END`;
 
 /** Totals and loss ratios of a crisis's compensation. Every sum is done in SQL over bigint. */

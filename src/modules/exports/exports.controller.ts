@@ -1,4 +1,5 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import type { FastifyReply } from 'fastify';
 import { casesExport } from './cases-export.query';
 import { CsvExportService } from './csv-export.service';
@@ -14,6 +15,7 @@ import { stakeholdersExport } from './stakeholders-export.query';
  * read them (no @Roles). Bad filters are 400 with code BAD_USER_INPUT.
  */
 @Controller('exports')
+@UseFilters(HttpErrorFilter)
 export class ExportsController {
   constructor(private readonly csv: CsvExportService) {}
 

@@ -1,3 +1,4 @@
+import { TrustSnapshotModel } from '../trust/trust-snapshot.model';
 import { Field, ObjectType } from '@nestjs/graphql';
 import { RecoveryCaseModel } from '../cases/recovery-case.model';
 import { CommitmentModel } from '../commitments/commitment.model';
@@ -36,9 +37,9 @@ export class MeetingBriefModel {
   @Field(() => PromiseKeptRateModel)
   promiseKeptRate: PromiseKeptRateModel;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The trust trend. Always null for now: trust signals and the monthly trust index are not built yet.',
+  @Field(() => [TrustSnapshotModel], {
+    description:
+      'The trust trend: the last six monthly trust snapshots of the meeting’s case (or, without one, the stakeholder’s latest case), oldest first.',
   })
-  trustTrend: string | null;
+  trustTrend: TrustSnapshotModel[];
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { CaseTrustSnapshotEntity } from '../trust/case-trust-snapshot.entity';
+import { TrustSnapshotModel } from '../trust/trust-snapshot.model';
 import { RecoveryCaseModel } from '../cases/recovery-case.model';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
 import { CommitmentQueriesService } from '../commitments/commitment-queries.service';
@@ -18,6 +20,7 @@ import { InteractionEntity } from '../interactions/interaction.entity';
 import { InteractionModel } from '../interactions/interaction.model';
 
 const LAST_INTERACTIONS = 10;
+const TRUST_TREND_MONTHS = 6;
 
 @Injectable()
 export class MeetingBriefService {
@@ -54,8 +57,22 @@ export class MeetingBriefService {
       lastInteractions: interactions.map(InteractionModel.from),
       openCommitments: open.map(CommitmentModel.from),
       promiseKeptRate: rate,
-      trustTrend: null,
+      trustTrend: await this.trustTrend(meeting.caseId, meeting.stakeholderId),
     };
+  }
+
+  private async trustTrend(caseId: string | null, stakeholderId: string): Promise<TrustSnapshotModel[]> {
+    const rows: { case_id: string; month_index: number }[] = await this.dataSource.query(
+      `SELECT s.case_id, s.month_index FROM case_trust_snapshots s
+        WHERE s.case_id = coalesce($1::uuid, (SELECT rc.id FROM recovery_cases rc WHERE rc.stakeholder_id = $2 ORDER BY rc.created_at DESC, rc.id DESC LIMIT 1))
+        ORDER BY s.month_index DESC LIMIT ${TRUST_TREND_MONTHS}`,
+      [caseId, stakeholderId],
+    );
+    if (rows.length === 0) return [];
+    const snapshots = await this.dataSource
+      .getRepository(CaseTrustSnapshotEntity)
+      .find({ where: { caseId: rows[0].case_id, monthIndex: In(rows.map((r) => r.month_index)) }, order: { monthIndex: 'ASC' } });
+    return snapshots.map(TrustSnapshotModel.from);
   }
 
   /** Summed in SQL as bigint: exact, whatever the amounts. */

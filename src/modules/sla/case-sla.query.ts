@@ -1,4 +1,5 @@
 import { goldenHoursClock, replyClock, SlaClock, SlaState } from '../outreach/sla-clock';
+import { goldenHoursOf } from './sla-sweep.sql';
 
 export interface CaseSla {
   goldenHours: SlaClock;
@@ -28,8 +29,7 @@ export interface CaseSlaRow {
 export const CASE_SLA_COLUMNS = `
   c.created_at AS opened_at,
   c.impact = ANY (sla_cfg.golden_hours_impacts) AS golden_required,
-  CASE sla_crisis.severity WHEN 'MINOR' THEN sla_cfg.golden_hours_minor WHEN 'MODERATE' THEN sla_cfg.golden_hours_moderate
-                           WHEN 'SEVERE' THEN sla_cfg.golden_hours_severe ELSE sla_cfg.golden_hours_critical END AS golden_hours,
+  ${goldenHoursOf('sla_crisis', 'sla_cfg')} AS golden_hours,
   sla_cfg.reply_within_hours AS reply_hours,
   fo.at AS first_out, un.at AS unanswered_at, rs.at AS answered_at, rp.at AS reply_at`;
 

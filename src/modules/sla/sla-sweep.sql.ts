@@ -8,8 +8,12 @@
 
 const SETTINGS = `(SELECT * FROM sla_settings LIMIT 1)`;
 const CLOSED = `('RECOVERED', 'CHURNED')`;
-const GOLDEN_HOURS = `(CASE cr.severity WHEN 'MINOR' THEN s.golden_hours_minor WHEN 'MODERATE' THEN s.golden_hours_moderate
-                        WHEN 'SEVERE' THEN s.golden_hours_severe ELSE s.golden_hours_critical END)::int`;
+/** The golden hours for a crisis's severity, given the aliases of its crises row and of sla_settings. */
+export const goldenHoursOf = (crisis: string, settings: string) =>
+  `(CASE ${crisis}.severity WHEN 'MINOR' THEN ${settings}.golden_hours_minor WHEN 'MODERATE' THEN ${settings}.golden_hours_moderate
+                        WHEN 'SEVERE' THEN ${settings}.golden_hours_severe ELSE ${settings}.golden_hours_critical END)::int`;
+/** goldenHoursOf with `cr` (crises) and `s` (sla_settings) in scope, as the sweep and the dashboards have them. */
+export const GOLDEN_HOURS = goldenHoursOf('cr', 's');
 
 /** Closes open escalations whose obligation was fulfilled after all, so they do not go up to leadership. */
 export const RESOLVE_FULFILLED = `

@@ -1,0 +1,44 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { TrustSnapshotJobData } from '../modules/trust/trust-snapshot-job';
+import { previousMonthStart, TrustSnapshotService } from '../modules/trust/trust-snapshot.service';
+import { JobName, QueueName } from './job-names';
+
+/** Snapshots are recomputed in place, so a retried or repeated run writes the same rows. */
+@Processor(QueueName.TRUST)
+export class TrustProcessor extends WorkerHost {
+  private readonly logger = new Logger(TrustProcessor.name);
+
+  constructor(private readonly snapshots: TrustSnapshotService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.TRUST_SNAPSHOTS: {
+        const data = job.data as Partial<TrustSnapshotJobData>;
+        const now = new Date();
+        const result = await this.snapshots.run({
+          now,
+          crisisId: data.crisisId ?? null,
+          fromMonth: data.backfill ? null : previousMonthStart(now),
+        });
+        this.logger.log(`Trust snapshots: ${result.snapshots} in ${result.batches} batches, ${result.milliseconds} ms`);
+        return result;
+      }
+      case JobName.PURGE_EXPIRED_SESSIONS:
+        throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.TRUST}`);
+      case JobName.COMMITMENT_OVERDUE_SWEEP:
+      case JobName.SLA_SWEEP:
+        throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.TRUST}`);
+      case JobName.RUN_IMPORT:
+        throw new Error(`${name} belongs on the ${QueueName.IMPORTS} queue, not ${QueueName.TRUST}`);
+      default: {
+        const unhandled: never = name;
+        throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.TRUST}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PROMISE_DUE_SQL, PROMISE_KEPT_SQL } from '../commitments/commitment-queries.service';
+import { RATIO_SQL } from '../compensation/compensation-reporting.service';
+import { money } from '../compensation/reporting-mappers';
+import { DashboardScope, scopeSql } from './dashboard-scope';
+import { NpsModel } from './models/nps.model';
+import { RecoveryMonthModel } from './models/recovery-month.model';
+import { ShareModel } from './models/share.model';
+import { TimeToRecoveryModel } from './models/time-to-recovery.model';
+
+interface MonthRow {
+  month_index: number;
+  cases: number;
+  average_trust: number;
+  respondents: number;
+  promoters: number;
+  detractors: number;
+  average_csat: number | null;
+  retained: number;
+  revenue: { currency: string; revenue: string; baseline: string; share: string | null }[];
+  kept: number;
+  due: number;
+}
+
+interface RecoveryRow {
+  cases: number;
+  by3: number;
+  by6: number;
+  by12: number;
+  ever: number;
+  median: number | null;
+}
+
+/** Stands for "never recovered" in the median, above any real month index (at most 1200). */
+const NEVER = 32767;
+
+/**
+ * The monthly series, one statement: the scoped cases' snapshots grouped by month index,
+ * with revenue per currency and the promises due in each snapshot's calendar month.
+ */
+export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: unknown[] } {
+  const { cases, params } = scopeSql(scope, 'rc.id');
+  const sql = `
+    WITH sc AS (${cases}),
+    snap AS (
+      SELECT t.case_id, t.month_index, t.month_start, t.trust_index, t.latest_nps, t.latest_csat, t.case_status,
+             t.revenue_minor, t.baseline_minor, t.currency
+        FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
+       WHERE t.crisis_id = $1),
+    months AS (
+      SELECT month_index, count(*)::int AS cases, round(avg(trust_index), 2)::float8 AS average_trust,
+             count(latest_nps)::int AS respondents,
+             count(*) FILTER (WHERE latest_nps >= 9)::int AS promoters,
+             count(*) FILTER (WHERE latest_nps <= 6)::int AS detractors,
+             round(avg(latest_csat), 2)::float8 AS average_csat,
+             count(*) FILTER (WHERE case_status <> 'CHURNED')::int AS retained
+        FROM snap GROUP BY month_index),
+    revenue AS (
+      SELECT month_index, jsonb_agg(jsonb_build_object('currency', currency, 'revenue', revenue::text, 'baseline', baseline::text,
+                                                       'share', ${RATIO_SQL('revenue', 'baseline')}) ORDER BY currency) AS revenue
+        FROM (SELECT month_index, currency, sum(revenue_minor) AS revenue, sum(baseline_minor) AS baseline
+                FROM snap WHERE revenue_minor IS NOT NULL AND baseline_minor IS NOT NULL
+               GROUP BY month_index, currency) g
+       GROUP BY month_index),
+    promises AS (
+      SELECT s.month_index, ${PROMISE_KEPT_SQL} AS kept, ${PROMISE_DUE_SQL} AS due
+        FROM snap s
+        JOIN commitments c ON c.case_id = s.case_id AND c.party = 'OURS'
+                          AND c.due_on >= s.month_start AND c.due_on < (s.month_start + interval '1 month')::date
+       GROUP BY s.month_index)
+    SELECT m.*, coalesce(r.revenue, '[]') AS revenue, coalesce(p.kept, 0) AS kept, coalesce(p.due, 0) AS due
+      FROM months m
+      LEFT JOIN revenue r USING (month_index)
+      LEFT JOIN promises p USING (month_index)
+     ORDER BY m.month_index`;
+  return { sql, params };
+}
+
+/** Each case's first month with status RECOVERED at the month's end (a probe of its snapshots). */
+export function timeToRecoverySql(scope: DashboardScope): { sql: string; params: unknown[] } {
+  const { cases, params } = scopeSql(scope, 'rc.id');
+  const sql = `
+    WITH sc AS (${cases}),
+    firsts AS (
+      SELECT (SELECT min(t.month_index) FROM case_trust_snapshots t
+               WHERE t.case_id = sc.id AND t.case_status = 'RECOVERED') AS m
+        FROM sc)
+    SELECT count(*)::int AS cases,
+           count(*) FILTER (WHERE m <= 3)::int AS by3,
+           count(*) FILTER (WHERE m <= 6)::int AS by6,
+           count(*) FILTER (WHERE m <= 12)::int AS by12,
+           count(m)::int AS ever,
+           percentile_disc(0.5) WITHIN GROUP (ORDER BY coalesce(m, ${NEVER}))::int AS median
+      FROM firsts`;
+  return { sql, params };
+}
+
+/** Tenths of a point from integers, half away from zero: the rounding of `netPromoterScore` (trust/nps.ts). */
+function npsTenths(net: number, respondents: number): number {
+  return Math.round(Math.abs(1000 * net) / respondents) * Math.sign(net);
+}
+
+export function npsOf(respondents: number, promoters: number, detractors: number): NpsModel {
+  return {
+    respondents,
+    promoters,
+    detractors,
+    passives: respondents - promoters - detractors,
+    score: respondents > 0 ? npsTenths(promoters - detractors, respondents) / 10 : null,
+  };
+}
+
+@Injectable()
+export class RecoveryDashboardService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async curve(scope: DashboardScope): Promise<RecoveryMonthModel[]> {
+    const { sql, params } = recoveryCurveSql(scope);
+    const rows: MonthRow[] = await this.dataSource.query(sql, params);
+    return rows.map((r) =>
+      Object.assign(new RecoveryMonthModel(), {
+        monthIndex: r.month_index,
+        cases: r.cases,
+        averageTrustIndex: r.average_trust,
+        nps: npsOf(r.respondents, r.promoters, r.detractors),
+        averageCsat: r.average_csat,
+        revenueVsBaseline: r.revenue.map((x) => ({
+          currency: x.currency.trim(),
+          revenue: money(x.revenue, x.currency),
+          baseline: money(x.baseline, x.currency),
+          shareBasisPoints: x.share,
+        })),
+        retention: ShareModel.of(r.retained, r.cases),
+        promiseKept: { kept: r.kept, due: r.due, rate: r.due ? r.kept / r.due : null },
+      }),
+    );
+  }
+
+  async timeToRecovery(scope: DashboardScope): Promise<TimeToRecoveryModel> {
+    const { sql, params } = timeToRecoverySql(scope);
+    const [r]: RecoveryRow[] = await this.dataSource.query(sql, params);
+    return Object.assign(new TimeToRecoveryModel(), {
+      cases: r.cases,
+      medianMonths: r.median === null || r.median === NEVER ? null : r.median,
+      recoveredBy3Months: ShareModel.of(r.by3, r.cases),
+      recoveredBy6Months: ShareModel.of(r.by6, r.cases),
+      recoveredBy12Months: ShareModel.of(r.by12, r.cases),
+      recoveredEver: ShareModel.of(r.ever, r.cases),
+    });
+  }
+}
