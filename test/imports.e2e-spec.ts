@@ -68,6 +68,14 @@ describe('stakeholder CSV imports', () => {
     ]);
     const audit = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [(await stakeholder('CRM-001')).id]);
     expect(audit.map((a: any) => a.action)).toEqual(['STAKEHOLDER_CREATED']);
+    // finished_at is when the run ended, not when its transaction began (when the audit entries were stamped).
+    const [times] = await t.dataSource.query(
+      `SELECT i.started_at <= i.finished_at AS ordered,
+              i.finished_at > (SELECT max(occurred_at) FROM audit_entries WHERE after->>'importId' = i.id::text) AS after_writes
+       FROM imports i WHERE i.id = $1`,
+      [dry.id],
+    );
+    expect(times).toEqual({ ordered: true, after_writes: true });
   });
 
   it('rejects every kind of bad value with its line, column and reason, and imports the good rows', async () => {
