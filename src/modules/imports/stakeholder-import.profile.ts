@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
+import { CadenceBulkEnrolmentService } from '../cadences/cadence-bulk-enrolment.service';
 import { CadenceEnrolmentService } from '../cadences/cadence-enrolment.service';
 import { OWNER_ROLE } from '../stakeholders/stakeholder-rules';
 import { UserRole } from '../users/user-role.enum';
@@ -19,7 +20,10 @@ import { stakeholderRowRules } from './stakeholder-row-rules';
  */
 @Injectable()
 export class StakeholderImportProfile implements ImportProfile {
-  constructor(private readonly cadences: CadenceEnrolmentService) {}
+  constructor(
+    private readonly cadences: CadenceEnrolmentService,
+    private readonly bulkEnrolment: CadenceBulkEnrolmentService,
+  ) {}
 
   readonly kind = ImportKind.STAKEHOLDERS;
   readonly columns = STAKEHOLDER_CSV_COLUMNS;
@@ -212,6 +216,7 @@ export class StakeholderImportProfile implements ImportProfile {
     }
 
     let casesOpened = 0;
+    let casesEnrolled = 0;
     if (ctx.crisisId !== null) {
       const [row] = await runner.query(
         `WITH opened AS (
@@ -227,10 +232,12 @@ export class StakeholderImportProfile implements ImportProfile {
              'stakeholderId', o.stakeholder_id, 'ownerId', o.owner_id, 'status', o.status, 'priority', o.priority, 'impact', o.impact,
              'estimatedLoss', jsonb_build_object('amountMinor', o.estimated_loss_minor::text, 'currency', o.loss_currency), 'importId', $4::uuid)
            FROM opened o)
-         SELECT count(*)::int AS n FROM opened`,
+         SELECT count(*)::int AS n, coalesce(array_agg(id), '{}') AS ids FROM opened`,
         [...base, ctx.crisisId],
       );
       casesOpened = row.n;
+      // As CasesService.open does for one case: the matrix's cadence for the crisis severity × impact, in this transaction.
+      casesEnrolled = (await this.bulkEnrolment.enrolByMatrixIn(runner.manager, ctx.actor.id, row.ids as string[])).enrolled;
     }
     return {
       stakeholdersCreated: created.n,
@@ -238,6 +245,7 @@ export class StakeholderImportProfile implements ImportProfile {
       contactsCreated: contacts.n,
       contactsUpdated,
       casesOpened,
+      casesEnrolled,
     };
   }
 }
