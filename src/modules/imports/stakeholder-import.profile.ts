@@ -150,8 +150,7 @@ export class StakeholderImportProfile implements ImportProfile {
        audited AS (
          INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
          SELECT $3, 'STAKEHOLDER', c.id, 'STAKEHOLDER_CREATED', NULL, ${stakeholderAuditJson('c')} || jsonb_build_object('importId', $4::uuid)
-         FROM created c),
-       linked AS (UPDATE ${ctx.stage} s SET stakeholder_id = c.id FROM created c WHERE s.external_ref = c.external_ref)
+         FROM created c)
        SELECT count(*)::int AS n FROM created`,
       base,
     );
@@ -196,9 +195,10 @@ export class StakeholderImportProfile implements ImportProfile {
     const [contacts] = await runner.query(
       `WITH created AS (
          INSERT INTO contacts (stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
-         SELECT s.stakeholder_id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
+         SELECT st.id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
                 s.contact_preferred_channel::contact_channel, s.contact_is_executive::boolean
-         FROM ${ctx.stage} s WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
+         FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
+         WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
        SELECT count(*)::int AS n FROM created`,
       [fromLine, toLine],
     );
@@ -222,9 +222,10 @@ export class StakeholderImportProfile implements ImportProfile {
         `WITH opened AS (
            INSERT INTO recovery_cases (crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
                                        owner_id, status, priority, status_changed_at, opened_by_id)
-           SELECT $5, s.stakeholder_id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
+           SELECT $5, st.id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
                   s.case_description, s.case_owner_id, 'IDENTIFIED', s.case_priority::case_priority, now(), $3
-           FROM ${ctx.stage} s WHERE s.case_action = 'OPEN' AND ${range}
+           FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
+           WHERE s.case_action = 'OPEN' AND ${range}
            RETURNING *),
          audited AS (
            INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
