@@ -106,14 +106,17 @@ export async function classify(runner: QueryRunner, ctx: ImportContext): Promise
     CONTACT_UPDATABLE.map(([column, , stored]) => [column, stored]),
     mapped,
   )})`;
+  // is_first (the external_ref's first accepted line) is decided in the same pass: one rewrite of each staged row, not two.
   await runner.query(
     `UPDATE ${ctx.stage} s SET
-       stakeholder_action = CASE WHEN NOT s.is_first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
+       is_first = f.first,
+       stakeholder_action = CASE WHEN NOT f.first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
          WHEN $1 THEN 'SKIP' WHEN ${stakeholderChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
        contact_action = CASE WHEN s.contact_key IS NULL THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
          WHEN $1 THEN 'SKIP' WHEN s.contact_id IS NULL THEN 'CREATE' WHEN ${contactChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
-       case_action = CASE WHEN NOT $2 OR NOT s.is_first THEN NULL WHEN s.case_action = 'EXISTS' THEN 'EXISTS' ELSE 'OPEN' END
-     WHERE ${OK}`,
+       case_action = CASE WHEN NOT $2 OR NOT f.first THEN NULL WHEN s.case_action = 'EXISTS' THEN 'EXISTS' ELSE 'OPEN' END
+     FROM (SELECT line, line = min(line) OVER (PARTITION BY external_ref) AS first FROM ${ctx.stage} WHERE error_reason IS NULL) f
+     WHERE f.line = s.line AND ${OK}`,
     [skip, ctx.crisisId !== null],
   );
 }

@@ -113,11 +113,6 @@ export class StakeholderImportProfile implements ImportProfile {
     );
 
     if (opensCases) await checkCases(runner, ctx);
-    await runner.query(
-      `UPDATE ${ctx.stage} s SET is_first = true
-       FROM (SELECT DISTINCT ON (external_ref) line FROM ${ctx.stage} WHERE error_reason IS NULL ORDER BY external_ref, line) f
-       WHERE s.line = f.line`,
-    );
     await classify(runner, ctx);
   }
 
