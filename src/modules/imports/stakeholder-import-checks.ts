@@ -23,7 +23,10 @@ export async function reject(runner: QueryRunner, stage: string, column: string,
   );
 }
 
-/** Which rows open a case, and who owns it: case_owner_email, else the round-robin team, else the stakeholder's owner. */
+/**
+ * Which rows open a case, and who owns it: case_owner_email (looked up with the owners, see
+ * checkInDatabase), else the round-robin team, else the stakeholder's owner.
+ */
 export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promise<void> {
   const caseRole = roleFor(CASE_OWNER_ROLE, 's.kind');
   const needsOwner = `${OK} AND s.case_action IS NULL AND s.case_owner_id IS NULL`;
@@ -31,9 +34,6 @@ export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promi
     `UPDATE ${ctx.stage} s SET case_action = 'EXISTS' FROM recovery_cases rc
      WHERE rc.crisis_id = $1 AND rc.stakeholder_id = s.stakeholder_id AND ${OK}`,
     [ctx.crisisId],
-  );
-  await runner.query(
-    `UPDATE ${ctx.stage} s SET case_owner_id = u.id FROM users u WHERE u.email = s.case_owner_email AND s.case_action IS NULL AND ${OK}`,
   );
   await reject(
     runner,

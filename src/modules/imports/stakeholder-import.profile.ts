@@ -100,7 +100,12 @@ export class StakeholderImportProfile implements ImportProfile {
     }
 
     // Owners: an active user whose role may own this kind (stakeholder-rules OWNER_ROLE).
-    await runner.query(`UPDATE ${ctx.stage} s SET owner_id = u.id FROM users u WHERE u.email = s.owner_email AND ${OK}`);
+    // Owners and case owners by email in one pass (one rewrite of each staged row); checkCases then judges the case owners.
+    const caseOwner = opensCases ? ', case_owner_id = (SELECT u.id FROM users u WHERE u.email = s.case_owner_email)' : '';
+    await runner.query(
+      `UPDATE ${ctx.stage} s SET owner_id = (SELECT u.id FROM users u WHERE u.email = s.owner_email)${caseOwner}
+       WHERE ${OK} AND (s.owner_email IS NOT NULL${opensCases ? ' OR s.case_owner_email IS NOT NULL' : ''})`,
+    );
     await reject(runner, ctx.stage, `'owner_email'`, `format('owner_email %s is not a user of Regain', s.owner_email)`, '', `s.owner_email IS NOT NULL AND s.owner_id IS NULL`);
     await reject(
       runner,
