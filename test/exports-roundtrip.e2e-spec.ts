@@ -15,9 +15,10 @@ import { SignedIn, TestApp } from './support/test-app';
  * compared column by column (updated_at included: a no-op update would show there).
  *
  * Cells the export guards against formula injection (a leading ' before = + - @) read back
- * only once the import applies unguardFormula (src/modules/exports/csv-formula-guard.ts) to
- * each cell; numbers and phone numbers are not guarded and round-trip as they are (here
- * +49 30 1234567 and a loss of 0).
+ * because the import applies unguardFormula (src/common/csv/csv-formula-guard.ts) to each
+ * cell: here a name "=Acme", a segment "@home", a contact title "-VP" and a description
+ * "+1 more"; numbers and phone numbers are not guarded and round-trip as they are (here
+ * +49 30 1234567 and a loss of 0), and "'quoted" keeps its apostrophe.
  */
 describe('CSV export → import round trip', () => {
   let t: TestApp;
@@ -61,7 +62,9 @@ describe('CSV export → import round trip', () => {
     const alpha = await makeStakeholder(ds, { name: 'Alpha Foods', externalRef: 'CRM-ALPHA', ownerId: roles.AGENT.id });
     await makeContact(ds, alpha.id, { name: 'Bea Alpha', title: 'Head of Ops, EMEA', phone: '+49 30 1234567', preferredChannel: ContactChannel.PHONE, isExecutive: true });
     await makeContact(ds, alpha.id, { name: 'Al Alpha', email: 'al@alpha.example', title: null, phone: null, preferredChannel: null });
-    const formula = await makeStakeholder(ds, { name: "O'Neill & Sons", externalRef: 'CRM-FORMULA', ownerId: roles.AGENT.id, doNotContact: true, baselineMonthlyRevenueMinor: null, baselineCurrency: null, segment: null, region: null });
+    const formula = await makeStakeholder(ds, { name: '=Acme', externalRef: 'CRM-FORMULA', ownerId: roles.AGENT.id, doNotContact: true, baselineMonthlyRevenueMinor: null, baselineCurrency: null, segment: '@home', region: null });
+    await makeContact(ds, formula.id, { name: "O'Neill & Sons", email: 'on@formula.example', title: '-VP', phone: null, preferredChannel: null });
+    await makeStakeholder(ds, { name: "'quoted", externalRef: 'CRM-QUOTED', ownerId: roles.AGENT.id, segment: '+Plus', region: '@EMEA' });
     const gamma = await makeStakeholder(ds, {
       kind: StakeholderKind.PARTNER,
       name: 'Gamma Distribution',
@@ -74,7 +77,7 @@ describe('CSV export → import round trip', () => {
     await makeContact(ds, gamma.id, { name: 'Gina Gamma', email: 'Gina@Gamma.example' });
     await makeCase(ds, { crisisId: crisis.id, stakeholderId: alpha.id, ownerId: roles.AGENT.id }, { impact: ImpactLevel.CRITICAL, description: 'Lost a cold room; "urgent", they said' });
     await makeCase(ds, { crisisId: crisis.id, stakeholderId: gamma.id, ownerId: roles.PARTNER_MANAGER.id }, { impact: ImpactLevel.LOW, status: CaseStatus.RECOVERING, estimatedLossMinor: '0' });
-    await makeCase(ds, { crisisId: crisis.id, stakeholderId: formula.id, ownerId: roles.AGENT.id }, { impact: ImpactLevel.MEDIUM, description: 'Two units missing;\nthe third arrived broken' });
+    await makeCase(ds, { crisisId: crisis.id, stakeholderId: formula.id, ownerId: roles.AGENT.id }, { impact: ImpactLevel.MEDIUM, description: '+1 more: two units missing;\nthe third arrived broken' });
   });
 
   afterAll(async () => {

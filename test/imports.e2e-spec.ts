@@ -6,6 +6,8 @@ import { UserRole } from '../src/modules/users/user-role.enum';
 import { WorkerModule } from '../src/worker.module';
 import { ImportRunner } from '../src/modules/imports/import-runner.service';
 import { STAKEHOLDER_CSV_HEADERS } from '../src/modules/imports/stakeholder-csv-columns';
+import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
+import { CREATE_CADENCE, SET_MATRIX } from './support/cadence-operations';
 import { makeCrisis, makeStakeholder } from './support/factories';
 import { countsOf, getImport, IMPORT_FIELDS, rejectedCsv, startImport, uploadCsv, waitForImport } from './support/import-operations';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
@@ -18,11 +20,16 @@ describe('stakeholder CSV imports', () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   let admin: SignedIn;
+  /** The matrix's cadence for a CRITICAL crisis and HIGH impact (two steps); other crises here are SEVERE, without a matrix. */
+  let highCadenceId: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
     admin = await t.signInAdmin();
+    const steps = [{ offset: 'PT4H', channel: 'PHONE', action: 'CALL', templateId: null }, { offset: 'P2D', channel: 'EMAIL', action: 'EMAIL', templateId: null }];
+    highCadenceId = (await t.ok(CREATE_CADENCE, { input: { name: 'Import high impact', steps } }, admin.token)).createCadence.id;
+    await t.ok(SET_MATRIX, { severity: CrisisSeverity.CRITICAL, impact: 'HIGH', cadenceId: highCadenceId }, admin.token);
   });
   afterAll(async () => {
     await worker.close();
@@ -68,6 +75,14 @@ describe('stakeholder CSV imports', () => {
     ]);
     const audit = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [(await stakeholder('CRM-001')).id]);
     expect(audit.map((a: any) => a.action)).toEqual(['STAKEHOLDER_CREATED']);
+    // finished_at is when the run ended, not when its transaction began (when the audit entries were stamped).
+    const [times] = await t.dataSource.query(
+      `SELECT i.started_at <= i.finished_at AS ordered,
+              i.finished_at > (SELECT max(occurred_at) FROM audit_entries WHERE after->>'importId' = i.id::text) AS after_writes
+       FROM imports i WHERE i.id = $1`,
+      [dry.id],
+    );
+    expect(times).toEqual({ ordered: true, after_writes: true });
   });
 
   it('rejects every kind of bad value with its line, column and reason, and imports the good rows', async () => {
@@ -198,6 +213,37 @@ describe('stakeholder CSV imports', () => {
     expect(owners.map((o: any) => o.owner_id)).toEqual([a.id, b.id, a.id, b.id]);
   });
 
+  it('enrols the cases it opens in the matrix cadence for the crisis severity and impact, as opening one case does', async () => {
+    const crisis = await makeCrisis(t.dataSource, { severity: CrisisSeverity.CRITICAL });
+    const agent = await t.signInAs(UserRole.AGENT);
+    const csv = `${HEAD},do_not_contact\n` + [
+      `E-1,CUSTOMER,Enrol High,,,,HIGH,100,EUR,${agent.email},false`,
+      `E-2,CUSTOMER,Enrol Low,,,,LOW,100,EUR,${agent.email},false`,
+      `E-3,CUSTOMER,Enrol High Two,,,,HIGH,100,EUR,${agent.email},false`,
+      `E-4,CUSTOMER,Enrol High DNC,,,,HIGH,100,EUR,${agent.email},true`,
+    ].join('\n') + '\n';
+    const { done } = await importFile(admin.token, csv, { crisisId: crisis.id });
+    expect(countsOf(done.result.counts)).toMatchObject({ casesOpened: 4, casesEnrolled: 2 });
+    const enrolments = await t.dataSource.query(
+      `SELECT s.external_ref, e.status, e.cadence_id, e.enrolled_by_id, (SELECT count(*)::int FROM outreach_tasks o WHERE o.enrolment_id = e.id AND o.status = 'OPEN' AND c.owner_id = $2) AS tasks
+         FROM recovery_cases c JOIN stakeholders s ON s.id = c.stakeholder_id LEFT JOIN cadence_enrolments e ON e.case_id = c.id
+        WHERE c.crisis_id = $1 ORDER BY s.external_ref`,
+      [crisis.id, agent.id],
+    );
+    expect(enrolments).toEqual([
+      { external_ref: 'E-1', status: 'ACTIVE', cadence_id: highCadenceId, enrolled_by_id: admin.id, tasks: 2 },
+      { external_ref: 'E-2', status: null, cadence_id: null, enrolled_by_id: null, tasks: 0 },
+      { external_ref: 'E-3', status: 'ACTIVE', cadence_id: highCadenceId, enrolled_by_id: admin.id, tasks: 2 },
+      { external_ref: 'E-4', status: null, cadence_id: null, enrolled_by_id: null, tasks: 0 },
+    ]);
+    const audit = await t.dataSource.query(
+      `SELECT a.after->>'by' AS by, a.after->>'tasks' AS tasks FROM audit_entries a JOIN cadence_enrolments e ON e.id = a.entity_id
+        JOIN recovery_cases c ON c.id = e.case_id WHERE c.crisis_id = $1 AND a.action = 'CADENCE_ENROLLED'`,
+      [crisis.id],
+    );
+    expect(audit).toEqual([{ by: 'MATRIX', tasks: '2' }, { by: 'MATRIX', tasks: '2' }]);
+  });
+
   it('lets a rejected-rows file be fixed and uploaded again', async () => {
     const { done } = await importFile(admin.token, 'external_ref,kind,name,time_zone\nF-1,CUSTOMER,Fixable,Nowhere/Land\n');
     const file = await rejectedCsv(t, admin.token, done.id);
@@ -213,8 +259,13 @@ describe('stakeholder CSV imports', () => {
     expect(cancelled.data!.cancelImport.status).toBe('CANCELLED');
     expect(errorCode(await startImport(t, admin.token, queued.body.import.id))).toBe('CONFLICT');
 
-    const big = 'external_ref,kind,name,contact_name\n' + Array.from({ length: 60_000 }, (_, i) => `BIG-${i},CUSTOMER,Big ${i},Person ${i}`).join('\n') + '\n';
-    const upload = await uploadCsv(t, admin.token, big);
+    // HIGH cases in a CRITICAL crisis: each merged batch also enrols its cases (the matrix), all of it rolled back.
+    const crisis = await makeCrisis(t.dataSource, { severity: CrisisSeverity.CRITICAL });
+    const agent = await t.signInAs(UserRole.AGENT);
+    const big = 'external_ref,kind,name,contact_name,case_impact,case_loss_currency\n' +
+      Array.from({ length: 60_000 }, (_, i) => `BIG-${i},CUSTOMER,Big ${i},Person ${i},HIGH,EUR`).join('\n') + '\n';
+    const enrolmentsBefore = await t.rowCount('cadence_enrolments');
+    const upload = await uploadCsv(t, admin.token, big, { crisisId: crisis.id, caseOwnerTeamIds: agent.id });
     const id = upload.body.import.id;
     await startImport(t, admin.token, id);
     for (;;) {
@@ -227,6 +278,9 @@ describe('stakeholder CSV imports', () => {
     expect(running.data!.cancelImport).toMatchObject({ status: 'RUNNING', progress: { cancelRequested: true } });
     expect((await waitForImport(t, admin.token, id)).status).toBe('CANCELLED');
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM stakeholders WHERE external_ref LIKE 'BIG-%'`)).toEqual([{ n: 0 }]);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM recovery_cases WHERE crisis_id = $1`, [crisis.id])).toEqual([{ n: 0 }]);
+    expect(await t.rowCount('cadence_enrolments')).toBe(enrolmentsBefore);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM outreach_tasks t JOIN recovery_cases c ON c.id = t.case_id WHERE c.owner_id = $1`, [agent.id])).toEqual([{ n: 0 }]);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM import_rejected_rows WHERE import_id = $1`, [id])).toEqual([{ n: 0 }]);
   }, 120_000);
 

@@ -23,10 +23,10 @@ interface EligibleCase {
 }
 
 /**
- * Enrols many cases in one cadence, set-based: per batch, one read of the eligible cases and
- * their stakeholders' open touches, due times computed here once per stakeholder zone (per
- * case only where touches are already booked), then one INSERT … FROM unnest each for
- * enrolments, tasks and audit entries. Cases that cannot be
+ * Enrols many cases in one cadence (or, for an import, each in its matrix cadence), set-based:
+ * per batch, one read of the eligible cases and their stakeholders' open touches, due times
+ * computed here once per stakeholder zone (per case only where touches are already booked),
+ * then one INSERT … FROM unnest each for enrolments, tasks and audit entries. Cases that cannot be
  * enrolled (closed, do-not-contact, already live) are skipped and counted, not refused.
  */
 @Injectable()
@@ -41,14 +41,14 @@ export class CadenceBulkEnrolmentService {
     const cadence = await this.dataSource.getRepository(CadenceEntity).findOneBy({ id: cadenceId });
     if (!cadence) throw AppException.notFound('Cadence', cadenceId);
     if (!cadence.isActive) throw AppException.conflict(`Cadence "${cadence.name}" is deactivated; pick an active cadence`);
-    const steps = await this.dataSource.getRepository(CadenceStepEntity).find({ where: { cadenceId }, order: { position: 'ASC' } });
+    const steps = await this.stepsOf(this.dataSource.manager, cadenceId);
     const result: BulkEnrolmentResult = { enrolled: 0, tasksCreated: 0, skipped: 0 };
-    const batches = await this.batchesByStakeholder(caseIds, batchSize);
+    const batches = await this.batchesByStakeholder(this.dataSource.manager, caseIds, batchSize);
     let next = 0;
     const worker = async () => {
       while (next < batches.length) {
         const batch = batches[next++];
-        const done = await this.dataSource.transaction((manager) => this.enrolBatch(manager, actorId, batch, cadence, steps));
+        const done = await this.dataSource.transaction((manager) => this.enrolBatch(manager, actorId, batch, cadence, steps, 'BULK'));
         result.enrolled += done.enrolled;
         result.tasksCreated += done.tasksCreated;
       }
@@ -59,12 +59,50 @@ export class CadenceBulkEnrolmentService {
   }
 
   /**
+   * The set-based twin of CadenceEnrolmentService.enrolByMatrix, in the caller's transaction
+   * (an import's: a failed or cancelled import leaves no enrolment): the cases are grouped by
+   * their crisis's severity × their impact, and each group with an active cadence in the
+   * matrix is enrolled in it, batch after batch on the caller's connection. Cases without a
+   * matrix entry, closed, do-not-contact or already live are left out and counted as skipped.
+   */
+  async enrolByMatrixIn(manager: EntityManager, actorId: string, caseIds: readonly string[], batchSize = 5000): Promise<BulkEnrolmentResult> {
+    const result: BulkEnrolmentResult = { enrolled: 0, tasksCreated: 0, skipped: 0 };
+    if (caseIds.length === 0) return result;
+    const groups: { cadence_id: string; ids: string[] }[] = await manager.query(
+      `SELECT m.cadence_id, array_agg(c.id ORDER BY c.id) AS ids
+         FROM recovery_cases c JOIN crises cr ON cr.id = c.crisis_id
+         JOIN cadence_matrix m ON m.severity = cr.severity AND m.impact = c.impact
+        WHERE c.id = ANY($1::uuid[])
+        GROUP BY m.cadence_id ORDER BY m.cadence_id`,
+      [caseIds],
+    );
+    for (const group of groups) {
+      // Share-locked as in a single matrix enrolment: the cadence cannot be deactivated or edited meanwhile.
+      const cadence = await manager.findOne(CadenceEntity, { where: { id: group.cadence_id, isActive: true }, lock: { mode: 'pessimistic_read' } });
+      if (!cadence) continue;
+      const steps = await this.stepsOf(manager, cadence.id);
+      for (const batch of await this.batchesByStakeholder(manager, group.ids, batchSize)) {
+        const done = await this.enrolBatch(manager, actorId, batch, cadence, steps, 'MATRIX');
+        result.enrolled += done.enrolled;
+        result.tasksCreated += done.tasksCreated;
+      }
+    }
+    result.skipped = caseIds.length - result.enrolled;
+    return result;
+  }
+
+  private stepsOf(manager: EntityManager, cadenceId: string): Promise<CadenceStepEntity[]> {
+    return manager.find(CadenceStepEntity, { where: { cadenceId }, order: { position: 'ASC' } });
+  }
+
+  /**
    * Known cases in stakeholder order, cut into batches that never split one stakeholder's
    * cases: concurrent batches then lock disjoint stakeholders and cannot deadlock, and each
-   * stakeholder's fatigue count is computed in one place.
+   * stakeholder's fatigue count is computed in one place. Read through the caller's manager,
+   * so cases its transaction just opened are found.
    */
-  private async batchesByStakeholder(caseIds: readonly string[], batchSize: number): Promise<string[][]> {
-    const rows: { id: string; stakeholder_id: string }[] = await this.dataSource.query(
+  private async batchesByStakeholder(manager: EntityManager, caseIds: readonly string[], batchSize: number): Promise<string[][]> {
+    const rows: { id: string; stakeholder_id: string }[] = await manager.query(
       `SELECT id, stakeholder_id FROM recovery_cases WHERE id = ANY($1::uuid[]) ORDER BY stakeholder_id, id`,
       [[...new Set(caseIds)]],
     );
@@ -89,6 +127,7 @@ export class CadenceBulkEnrolmentService {
     caseIds: readonly string[],
     cadence: CadenceEntity,
     steps: CadenceStepEntity[],
+    how: 'BULK' | 'MATRIX',
   ): Promise<{ enrolled: number; tasksCreated: number }> {
     // Stakeholders locked, as in a single enrolment, so fatigue counts stay true under concurrency.
     const cases: EligibleCase[] = await manager.query(
@@ -155,9 +194,9 @@ export class CadenceBulkEnrolmentService {
     await manager.query(
       `INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
        SELECT $2, $3, u.id, 'CADENCE_ENROLLED', NULL,
-              jsonb_build_object('caseId', u.case_id, 'cadenceId', $4::uuid, 'cadenceName', $5::text, 'by', 'BULK', 'tasks', $6::int)
+              jsonb_build_object('caseId', u.case_id, 'cadenceId', $4::uuid, 'cadenceName', $5::text, 'by', $8::text, 'tasks', $6::int)
          FROM unnest($1::uuid[], $7::uuid[]) AS u(id, case_id)`,
-      [enrolments.map((e) => e.id), actorId, AuditedRecord.CADENCE_ENROLMENT, cadence.id, cadence.name, steps.length, enrolments.map((e) => e.case_id)],
+      [enrolments.map((e) => e.id), actorId, AuditedRecord.CADENCE_ENROLMENT, cadence.id, cadence.name, steps.length, enrolments.map((e) => e.case_id), how],
     );
     return { enrolled: enrolments.length, tasksCreated };
   }

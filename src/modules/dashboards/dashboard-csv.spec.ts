@@ -1,4 +1,5 @@
-import { atRiskTable, recoveryCurveTable, textCell, toCsv } from './dashboard-csv';
+import { guardFormula } from '../../common/csv/csv-formula-guard';
+import { atRiskTable, recoveryCurveTable, toCsv } from './dashboard-csv';
 import { AtRiskCaseModel } from './models/at-risk-case.model';
 import { RecoveryMonthModel } from './models/recovery-month.model';
 import { ShareModel } from './models/share.model';
@@ -25,8 +26,8 @@ describe('dashboard CSV', () => {
   });
 
   it('keeps spreadsheet formulas out of free text, not out of numbers', () => {
-    for (const text of ['=HYPERLINK("x")', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(textCell(text)).toBe(`'${text}`);
-    expect(textCell('Acme')).toBe('Acme');
+    for (const text of ['=HYPERLINK("x")', '+A1', '-SUM(A1)', '@SUM(A1)', '\tx', '\rx']) expect(guardFormula(text)).toBe(`'${text}`);
+    expect(guardFormula('Acme')).toBe('Acme');
     const risky: AtRiskCaseModel = {
       caseId: 'c',
       stakeholderId: 's',

@@ -5,6 +5,7 @@ import { RecoveryMonthModel } from './models/recovery-month.model';
 import { ResponseDashboardModel } from './models/response-dashboard.model';
 import { ShareModel } from './models/share.model';
 import { TimeToRecoveryModel } from './models/time-to-recovery.model';
+import { guardFormula } from '../../common/csv/csv-formula-guard';
 
 /** The dashboard sections that have a CSV form, as they appear in the URL. */
 export enum DashboardCsvSection {
@@ -19,13 +20,6 @@ export enum DashboardCsvSection {
 type Cell = string | number | null;
 export type CsvTable = { columns: string[]; rows: Cell[][] };
 
-/**
- * Free text a spreadsheet would run as a formula (a leading =, +, -, @, tab or carriage
- * return) gets a leading apostrophe, as OWASP advises for CSV exports.
- */
-export function textCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const shareCells = (s: ShareModel): Cell[] => [s.numerator, s.denominator, s.basisPoints];
 
@@ -134,13 +128,13 @@ export function atRiskTable(cases: AtRiskCaseModel[]): CsvTable {
     rows: cases.map((c) => [
       c.caseId,
       c.stakeholderId,
-      textCell(c.stakeholderName),
+      guardFormula(c.stakeholderName),
       c.ownerId,
       c.status,
       c.monthIndex,
       c.trustIndex,
       c.band,
-      textCell(c.reasons.map((r) => `${r.code}: ${r.message} (${r.points})`).join('; ')),
+      guardFormula(c.reasons.map((r) => `${r.code}: ${r.message} (${r.points})`).join('; ')),
     ]),
   };
 }

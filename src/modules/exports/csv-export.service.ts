@@ -7,7 +7,7 @@ import QueryStream from 'pg-query-stream';
 import { pipeline, Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { guardFormula } from './csv-formula-guard';
+import { guardFormula } from '../../common/csv/csv-formula-guard';
 import { cellText, CsvExport } from './csv-export';
 
 /** Rows fetched per round trip of the cursor: a few hundred KB, whatever the export's size. */

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
+import { unguardFormula } from '../../common/csv/csv-formula-guard';
 import { columnPositions, reviewMapping } from './column-mapping';
 import { ImportContext, ImportCounts, ImportProfile } from './import-profile';
 import { DryRunResult, ImportEntity } from './import.entity';
@@ -47,10 +48,11 @@ function linesSpanned(record: string[]): number {
   return lines;
 }
 
+/** Trimmed, empty meaning null, and the export's formula guard undone (so an export re-imports as it was). */
 function clean(value: string | undefined): string | null {
   if (value === undefined) return null;
   const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
+  return trimmed === '' ? null : unguardFormula(trimmed);
 }
 
 /**

@@ -31,7 +31,7 @@ export class ImportRunner {
 
   async run(importId: string): Promise<RunOutcome> {
     const claimed = await this.dataSource.query(
-      `UPDATE imports SET status = 'RUNNING', started_at = coalesce(started_at, now()), phase = 'STAGING', rows_done = 0,
+      `UPDATE imports SET status = 'RUNNING', started_at = coalesce(started_at, clock_timestamp()), phase = 'STAGING', rows_done = 0,
               errors_so_far = 0, rows_per_second = NULL, updated_at = now()
        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND NOT cancel_requested RETURNING id`,
       [importId],
@@ -71,9 +71,10 @@ export class ImportRunner {
       const [state] = await runner.query(`SELECT cancel_requested FROM imports WHERE id = $1 FOR UPDATE`, [importId]);
       if (state.cancel_requested) throw new ImportCancelled();
       const seconds = Math.max((Date.now() - startedAt) / 1000, 0.001);
+      // clock_timestamp(), not now(): now() is when this long transaction began, not when the run finished.
       await runner.query(
         `UPDATE imports SET status = 'SUCCEEDED', result = $2, total_rows = $3, rows_done = $3, errors_so_far = $4, phase = NULL,
-                rows_per_second = $5, finished_at = now(), updated_at = now() WHERE id = $1`,
+                rows_per_second = $5, finished_at = clock_timestamp(), updated_at = clock_timestamp() WHERE id = $1`,
         [importId, JSON.stringify(result), result.rowsTotal, result.rowsRejected, Math.round(result.rowsTotal / seconds)],
       );
       await this.audit.record(runner.manager, {

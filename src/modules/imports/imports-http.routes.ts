@@ -10,6 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { httpStatusOf } from '../../common/errors/app-exception.filter';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
@@ -18,14 +19,6 @@ import { ImportsService } from './imports.service';
 import { ImportModel } from './models/import.model';
 import { ImportProfiles } from './import-profiles';
 import { REJECTED_ROW_ERROR_HEADERS } from './stakeholder-csv-columns';
-
-const STATUS: Record<string, number> = {
-  [ErrorCode.BadUserInput]: 400,
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.Conflict]: 409,
-};
 
 /** The upload went past IMPORT_MAX_FILE_BYTES: 413, and the transaction storing it rolls back. */
 class FileTooLarge extends Error {}
@@ -39,7 +32,7 @@ async function* wholeFile(file: AsyncIterable<Buffer> & { truncated?: boolean },
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof FileTooLarge) return reply.code(413).send({ error: { code: ErrorCode.BadUserInput, message: error.message } });
   if (error instanceof AppException) {
-    return reply.code(STATUS[error.code] ?? 400).send({ error: { code: error.code, message: error.message } });
+    return reply.code(httpStatusOf(error.code)).send({ error: { code: error.code, message: error.message } });
   }
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {

@@ -23,7 +23,10 @@ export async function reject(runner: QueryRunner, stage: string, column: string,
   );
 }
 
-/** Which rows open a case, and who owns it: case_owner_email, else the round-robin team, else the stakeholder's owner. */
+/**
+ * Which rows open a case, and who owns it: case_owner_email (looked up with the owners, see
+ * checkInDatabase), else the round-robin team, else the stakeholder's owner.
+ */
 export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promise<void> {
   const caseRole = roleFor(CASE_OWNER_ROLE, 's.kind');
   const needsOwner = `${OK} AND s.case_action IS NULL AND s.case_owner_id IS NULL`;
@@ -31,9 +34,6 @@ export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promi
     `UPDATE ${ctx.stage} s SET case_action = 'EXISTS' FROM recovery_cases rc
      WHERE rc.crisis_id = $1 AND rc.stakeholder_id = s.stakeholder_id AND ${OK}`,
     [ctx.crisisId],
-  );
-  await runner.query(
-    `UPDATE ${ctx.stage} s SET case_owner_id = u.id FROM users u WHERE u.email = s.case_owner_email AND s.case_action IS NULL AND ${OK}`,
   );
   await reject(
     runner,
@@ -106,14 +106,17 @@ export async function classify(runner: QueryRunner, ctx: ImportContext): Promise
     CONTACT_UPDATABLE.map(([column, , stored]) => [column, stored]),
     mapped,
   )})`;
+  // is_first (the external_ref's first accepted line) is decided in the same pass: one rewrite of each staged row, not two.
   await runner.query(
     `UPDATE ${ctx.stage} s SET
-       stakeholder_action = CASE WHEN NOT s.is_first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
+       is_first = f.first,
+       stakeholder_action = CASE WHEN NOT f.first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
          WHEN $1 THEN 'SKIP' WHEN ${stakeholderChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
        contact_action = CASE WHEN s.contact_key IS NULL THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
          WHEN $1 THEN 'SKIP' WHEN s.contact_id IS NULL THEN 'CREATE' WHEN ${contactChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
-       case_action = CASE WHEN NOT $2 OR NOT s.is_first THEN NULL WHEN s.case_action = 'EXISTS' THEN 'EXISTS' ELSE 'OPEN' END
-     WHERE ${OK}`,
+       case_action = CASE WHEN NOT $2 OR NOT f.first THEN NULL WHEN s.case_action = 'EXISTS' THEN 'EXISTS' ELSE 'OPEN' END
+     FROM (SELECT line, line = min(line) OVER (PARTITION BY external_ref) AS first FROM ${ctx.stage} WHERE error_reason IS NULL) f
+     WHERE f.line = s.line AND ${OK}`,
     [skip, ctx.crisisId !== null],
   );
 }

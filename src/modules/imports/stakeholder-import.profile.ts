@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
+import { CadenceBulkEnrolmentService } from '../cadences/cadence-bulk-enrolment.service';
 import { CadenceEnrolmentService } from '../cadences/cadence-enrolment.service';
 import { OWNER_ROLE } from '../stakeholders/stakeholder-rules';
 import { UserRole } from '../users/user-role.enum';
@@ -19,7 +20,10 @@ import { stakeholderRowRules } from './stakeholder-row-rules';
  */
 @Injectable()
 export class StakeholderImportProfile implements ImportProfile {
-  constructor(private readonly cadences: CadenceEnrolmentService) {}
+  constructor(
+    private readonly cadences: CadenceEnrolmentService,
+    private readonly bulkEnrolment: CadenceBulkEnrolmentService,
+  ) {}
 
   readonly kind = ImportKind.STAKEHOLDERS;
   readonly columns = STAKEHOLDER_CSV_COLUMNS;
@@ -96,7 +100,12 @@ export class StakeholderImportProfile implements ImportProfile {
     }
 
     // Owners: an active user whose role may own this kind (stakeholder-rules OWNER_ROLE).
-    await runner.query(`UPDATE ${ctx.stage} s SET owner_id = u.id FROM users u WHERE u.email = s.owner_email AND ${OK}`);
+    // Owners and case owners by email in one pass (one rewrite of each staged row); checkCases then judges the case owners.
+    const caseOwner = opensCases ? ', case_owner_id = (SELECT u.id FROM users u WHERE u.email = s.case_owner_email)' : '';
+    await runner.query(
+      `UPDATE ${ctx.stage} s SET owner_id = (SELECT u.id FROM users u WHERE u.email = s.owner_email)${caseOwner}
+       WHERE ${OK} AND (s.owner_email IS NOT NULL${opensCases ? ' OR s.case_owner_email IS NOT NULL' : ''})`,
+    );
     await reject(runner, ctx.stage, `'owner_email'`, `format('owner_email %s is not a user of Regain', s.owner_email)`, '', `s.owner_email IS NOT NULL AND s.owner_id IS NULL`);
     await reject(
       runner,
@@ -109,11 +118,6 @@ export class StakeholderImportProfile implements ImportProfile {
     );
 
     if (opensCases) await checkCases(runner, ctx);
-    await runner.query(
-      `UPDATE ${ctx.stage} s SET is_first = true
-       FROM (SELECT DISTINCT ON (external_ref) line FROM ${ctx.stage} WHERE error_reason IS NULL ORDER BY external_ref, line) f
-       WHERE s.line = f.line`,
-    );
     await classify(runner, ctx);
   }
 
@@ -146,8 +150,7 @@ export class StakeholderImportProfile implements ImportProfile {
        audited AS (
          INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
          SELECT $3, 'STAKEHOLDER', c.id, 'STAKEHOLDER_CREATED', NULL, ${stakeholderAuditJson('c')} || jsonb_build_object('importId', $4::uuid)
-         FROM created c),
-       linked AS (UPDATE ${ctx.stage} s SET stakeholder_id = c.id FROM created c WHERE s.external_ref = c.external_ref)
+         FROM created c)
        SELECT count(*)::int AS n FROM created`,
       base,
     );
@@ -192,9 +195,10 @@ export class StakeholderImportProfile implements ImportProfile {
     const [contacts] = await runner.query(
       `WITH created AS (
          INSERT INTO contacts (stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
-         SELECT s.stakeholder_id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
+         SELECT st.id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
                 s.contact_preferred_channel::contact_channel, s.contact_is_executive::boolean
-         FROM ${ctx.stage} s WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
+         FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
+         WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
        SELECT count(*)::int AS n FROM created`,
       [fromLine, toLine],
     );
@@ -212,14 +216,16 @@ export class StakeholderImportProfile implements ImportProfile {
     }
 
     let casesOpened = 0;
+    let casesEnrolled = 0;
     if (ctx.crisisId !== null) {
       const [row] = await runner.query(
         `WITH opened AS (
            INSERT INTO recovery_cases (crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
                                        owner_id, status, priority, status_changed_at, opened_by_id)
-           SELECT $5, s.stakeholder_id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
+           SELECT $5, st.id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
                   s.case_description, s.case_owner_id, 'IDENTIFIED', s.case_priority::case_priority, now(), $3
-           FROM ${ctx.stage} s WHERE s.case_action = 'OPEN' AND ${range}
+           FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
+           WHERE s.case_action = 'OPEN' AND ${range}
            RETURNING *),
          audited AS (
            INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
@@ -227,10 +233,12 @@ export class StakeholderImportProfile implements ImportProfile {
              'stakeholderId', o.stakeholder_id, 'ownerId', o.owner_id, 'status', o.status, 'priority', o.priority, 'impact', o.impact,
              'estimatedLoss', jsonb_build_object('amountMinor', o.estimated_loss_minor::text, 'currency', o.loss_currency), 'importId', $4::uuid)
            FROM opened o)
-         SELECT count(*)::int AS n FROM opened`,
+         SELECT count(*)::int AS n, coalesce(array_agg(id), '{}') AS ids FROM opened`,
         [...base, ctx.crisisId],
       );
       casesOpened = row.n;
+      // As CasesService.open does for one case: the matrix's cadence for the crisis severity × impact, in this transaction.
+      casesEnrolled = (await this.bulkEnrolment.enrolByMatrixIn(runner.manager, ctx.actor.id, row.ids as string[])).enrolled;
     }
     return {
       stakeholdersCreated: created.n,
@@ -238,6 +246,7 @@ export class StakeholderImportProfile implements ImportProfile {
       contactsCreated: contacts.n,
       contactsUpdated,
       casesOpened,
+      casesEnrolled,
     };
   }
 }
