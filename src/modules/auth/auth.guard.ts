@@ -4,6 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ALLOWED_ROLES, IS_PUBLIC } from '../../common/auth/auth.decorators';
 import { AppException } from '../../common/errors/app.exception';
 import { AppRequest } from '../../common/graphql/graphql-context';
+import { bearerTokenOf } from './bearer-token';
 import { UserRole } from '../users/user-role.enum';
 import { AuthService } from './auth.service';
 
@@ -24,10 +25,9 @@ export class AuthGuard implements CanActivate {
 
     const request = this.requestOf(context);
     if (!request.user) {
-      const header = request.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      if (!match) throw AppException.unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
-      request.user = await this.auth.authenticate(match[1]);
+      const token = bearerTokenOf(request.headers.authorization);
+      if (!token) throw AppException.unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
+      request.user = await this.auth.authenticate(token);
     }
 
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);

@@ -14,6 +14,7 @@ import { httpStatusOf } from '../../common/errors/app-exception.filter';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../auth/auth.service';
+import { bearerTokenOf } from '../auth/bearer-token';
 import { CreateImportInput } from './dto/create-import.input';
 import { ImportsService } from './imports.service';
 import { ImportModel } from './models/import.model';
@@ -67,10 +68,9 @@ export class ImportsHttpRoutes implements OnModuleInit {
     const imports = this.moduleRef.get(ImportsService, { strict: false });
     const profiles = this.moduleRef.get(ImportProfiles, { strict: false });
     const authenticate = async (request: FastifyRequest): Promise<AuthUser> => {
-      const header = request.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      if (!match) throw AppException.unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
-      return auth.authenticate(match[1]);
+      const token = bearerTokenOf(request.headers.authorization);
+      if (!token) throw AppException.unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
+      return auth.authenticate(token);
     };
     const maxBytes = this.config.importMaxFileBytes;
 

@@ -9,16 +9,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { QueueName } from '../../jobs/job-names';
 import { AuthService } from '../auth/auth.service';
+import { bearerTokenOf } from '../auth/bearer-token';
 import { UserRole } from '../users/user-role.enum';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'regain_queues_token';
-
-function bearerToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match ? match[1] : null;
-}
 
 function cookieToken(request: FastifyRequest): string | null {
   const header = request.headers.cookie;
@@ -55,7 +50,7 @@ export class QueueDashboard implements OnModuleInit {
     createBullBoard({ queues, serverAdapter: board });
 
     const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
-      const token = bearerToken(request) ?? cookieToken(request);
+      const token = bearerTokenOf(request.headers.authorization) ?? cookieToken(request);
       if (!token) return reply.code(401).send({ error: 'Sign in as an ADMIN: send Authorization: Bearer <accessToken>' });
       const user = await auth.authenticate(token).catch(() => null);
       if (!user) return reply.code(401).send({ error: 'The access token is not valid; sign in again' });
@@ -68,7 +63,7 @@ export class QueueDashboard implements OnModuleInit {
         // A browser cannot add a Bearer header to the board's own asset and API requests, so an
         // admin first POSTs here with the header and gets a short-lived, path-scoped cookie.
         scope.post('/session', async (request, reply) => {
-          const token = bearerToken(request);
+          const token = bearerTokenOf(request.headers.authorization);
           if (!token) return reply.code(400).send({ error: 'Send the access token as Authorization: Bearer <accessToken>' });
           const secure = this.config.isProduction ? '; Secure' : '';
           return reply
