@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { ImportRunner } from '../modules/imports/import-runner.service';
-import { JobName, QueueName } from './job-names';
+import { JobName, jobOn, QueueName } from './job-names';
 
 /**
  * Imports on a queue of their own, one at a time per worker (a run holds one database
@@ -17,20 +17,13 @@ export class ImportsProcessor extends WorkerHost {
   }
 
   async process(job: Job<{ importId: string }>): Promise<unknown> {
-    const name = job.name as JobName;
+    const name = jobOn(QueueName.IMPORTS, job.name);
     switch (name) {
       case JobName.RUN_IMPORT: {
         const outcome = await this.runner.run(job.data.importId);
         this.logger.log(`Import ${job.data.importId}: ${outcome}`);
         return { outcome };
       }
-      case JobName.PURGE_EXPIRED_SESSIONS:
-        throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.IMPORTS}`);
-      case JobName.COMMITMENT_OVERDUE_SWEEP:
-      case JobName.SLA_SWEEP:
-        throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.IMPORTS}`);
-      case JobName.TRUST_SNAPSHOTS:
-        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.IMPORTS}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.IMPORTS}`);

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { SessionCleanupService } from '../modules/auth/session-cleanup.service';
-import { JobName, QueueName } from './job-names';
+import { JobName, jobOn, QueueName } from './job-names';
 
 @Processor(QueueName.MAINTENANCE)
 export class MaintenanceProcessor extends WorkerHost {
@@ -13,20 +13,13 @@ export class MaintenanceProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as JobName;
+    const name = jobOn(QueueName.MAINTENANCE, job.name);
     switch (name) {
       case JobName.PURGE_EXPIRED_SESSIONS: {
         const deleted = await this.sessions.purgeExpired();
         this.logger.log(`Purged ${deleted} expired or long-revoked refresh tokens`);
         return { deleted };
       }
-      case JobName.COMMITMENT_OVERDUE_SWEEP:
-      case JobName.SLA_SWEEP:
-        throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.MAINTENANCE}`);
-      case JobName.RUN_IMPORT:
-        throw new Error(`${name} belongs on the ${QueueName.IMPORTS} queue, not ${QueueName.MAINTENANCE}`);
-      case JobName.TRUST_SNAPSHOTS:
-        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.MAINTENANCE}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.MAINTENANCE}`);

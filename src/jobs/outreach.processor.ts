@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { CommitmentOverdueSweepService } from '../modules/commitments/commitment-overdue-sweep.service';
 import { SlaSweepService } from '../modules/sla/sla-sweep.service';
-import { JobName, QueueName } from './job-names';
+import { JobName, jobOn, QueueName } from './job-names';
 
 /** Sweeps that derive their work from the database, so a run lost while Redis was down is made up by the next. */
 @Processor(QueueName.OUTREACH)
@@ -18,7 +18,7 @@ export class OutreachProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as JobName;
+    const name = jobOn(QueueName.OUTREACH, job.name);
     switch (name) {
       case JobName.COMMITMENT_OVERDUE_SWEEP: {
         const raised = await this.overdueCommitments.run();
@@ -30,12 +30,6 @@ export class OutreachProcessor extends WorkerHost {
         if (result.escalated + result.notified + result.reminded > 0) this.logger.log(`SLA sweep: ${JSON.stringify(result)}`);
         return result;
       }
-      case JobName.PURGE_EXPIRED_SESSIONS:
-        throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.OUTREACH}`);
-      case JobName.RUN_IMPORT:
-        throw new Error(`${name} belongs on the ${QueueName.IMPORTS} queue, not ${QueueName.OUTREACH}`);
-      case JobName.TRUST_SNAPSHOTS:
-        throw new Error(`${name} belongs on the ${QueueName.TRUST} queue, not ${QueueName.OUTREACH}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.OUTREACH}`);

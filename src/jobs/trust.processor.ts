@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { TrustSnapshotJobData } from '../modules/trust/trust-snapshot-job';
 import { previousMonthStart, TrustSnapshotService } from '../modules/trust/trust-snapshot.service';
-import { JobName, QueueName } from './job-names';
+import { JobName, jobOn, QueueName } from './job-names';
 
 /** Snapshots are recomputed in place, so a retried or repeated run writes the same rows. */
 @Processor(QueueName.TRUST)
@@ -15,7 +15,7 @@ export class TrustProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as JobName;
+    const name = jobOn(QueueName.TRUST, job.name);
     switch (name) {
       case JobName.TRUST_SNAPSHOTS: {
         const data = job.data as Partial<TrustSnapshotJobData>;
@@ -28,13 +28,6 @@ export class TrustProcessor extends WorkerHost {
         this.logger.log(`Trust snapshots: ${result.snapshots} in ${result.batches} batches, ${result.milliseconds} ms`);
         return result;
       }
-      case JobName.PURGE_EXPIRED_SESSIONS:
-        throw new Error(`${name} belongs on the ${QueueName.MAINTENANCE} queue, not ${QueueName.TRUST}`);
-      case JobName.COMMITMENT_OVERDUE_SWEEP:
-      case JobName.SLA_SWEEP:
-        throw new Error(`${name} belongs on the ${QueueName.OUTREACH} queue, not ${QueueName.TRUST}`);
-      case JobName.RUN_IMPORT:
-        throw new Error(`${name} belongs on the ${QueueName.IMPORTS} queue, not ${QueueName.TRUST}`);
       default: {
         const unhandled: never = name;
         throw new Error(`No handler for job ${String(unhandled)} on queue ${QueueName.TRUST}`);
