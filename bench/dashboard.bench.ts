@@ -11,7 +11,9 @@
  * 30 runs after a warm-up) and the SQL statement behind it (straight on a pg client), on the
  * busiest crisis. Before that it times the snapshot job (TrustSnapshotService.run) over all
  * cases and months, whose snapshots the dashboards then read.
- * Prints a table; asserts nothing. Drops the database at the end (BENCH_KEEP_DATABASE=1 keeps it).
+ * Prints a table; asserts nothing. Drops the database at the end (BENCH_KEEP_DATABASE=1 keeps it;
+ * BENCH_REUSE_DATABASE=1 then times a kept one again, after its pending migrations, without
+ * generating the data anew).
  */
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -39,6 +41,8 @@ const WARM_UP = 3;
 const KEEP = process.env.BENCH_KEEP_DATABASE === '1';
 /** BENCH_SKIP_SNAPSHOT_JOB=1 times the dashboards on the generated snapshots without running the job first. */
 const SKIP_JOB = process.env.BENCH_SKIP_SNAPSHOT_JOB === '1';
+/** BENCH_REUSE_DATABASE=1 (with a database kept by BENCH_KEEP_DATABASE=1) skips the generation. */
+const REUSE = process.env.BENCH_REUSE_DATABASE === '1';
 const ADMIN_EMAIL = 'bench-admin@regain.local';
 const ADMIN_PASSWORD = 'bench-admin-password';
 
@@ -110,12 +114,27 @@ async function graphql(base: string, token: string | null, query: string, variab
   return body.data;
 }
 
+/** The admin the bench signs in as, and the data set, by COPY and set-based SQL. */
+async function generate(app: NestFastifyApplication, sql: Client, size: ReturnType<typeof scaled>): Promise<void> {
+  await app.get(UsersService).ensureFirstAdmin(ADMIN_EMAIL, 'Bench admin', ADMIN_PASSWORD);
+  console.log(
+    `generating: ${size.stakeholders.toLocaleString('en')} stakeholders, ${size.cases.toLocaleString('en')} cases, ` +
+      `${size.interactions.toLocaleString('en')} interactions, ${size.surveys.toLocaleString('en')} survey responses, ` +
+      `${size.months} months of revenue and snapshots, ${size.crises} crises`,
+  );
+  const generated = Date.now();
+  await generateDashboardData((text, params) => sql.query(text, params), size, (step) => console.log(`  ${step}`));
+  console.log(`generated in ${((Date.now() - generated) / 1000).toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
   const size = scaled(SCALE);
   const baseConfig = loadConfig();
   const url = urlFor(baseConfig.databaseUrl, BENCH_DB);
-  await withServer(baseConfig.databaseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await withServer(baseConfig.databaseUrl, `CREATE DATABASE ${BENCH_DB}`);
+  if (!REUSE) {
+    await withServer(baseConfig.databaseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await withServer(baseConfig.databaseUrl, `CREATE DATABASE ${BENCH_DB}`);
+  }
   let app: NestFastifyApplication | undefined;
   const sql = new Client({ connectionString: url });
   try {
@@ -131,17 +150,9 @@ async function main(): Promise<void> {
     app = await createApp({ config, schemaFile: true });
     const ds = app.get<DataSource>(getDataSourceToken());
     await runMigrations(ds);
-    await app.get(UsersService).ensureFirstAdmin(ADMIN_EMAIL, 'Bench admin', ADMIN_PASSWORD);
-
-    console.log(
-      `generating: ${size.stakeholders.toLocaleString('en')} stakeholders, ${size.cases.toLocaleString('en')} cases, ` +
-        `${size.interactions.toLocaleString('en')} interactions, ${size.surveys.toLocaleString('en')} survey responses, ` +
-        `${size.months} months of revenue and snapshots, ${size.crises} crises`,
-    );
-    const generated = Date.now();
     await sql.connect();
-    await generateDashboardData((text, params) => sql.query(text, params), size, (step) => console.log(`  ${step}`));
-    console.log(`generated in ${((Date.now() - generated) / 1000).toFixed(1)} s`);
+    if (REUSE) console.log(`reusing the kept database ${BENCH_DB} (BENCH_REUSE_DATABASE=1): no data generated`);
+    else await generate(app, sql, size);
 
     // The snapshot job over every case and month, replacing the generated snapshots with real ones.
     if (SKIP_JOB) console.log('snapshot job: skipped (BENCH_SKIP_SNAPSHOT_JOB=1); the dashboards read the generated snapshots');

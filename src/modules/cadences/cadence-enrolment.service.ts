@@ -107,7 +107,10 @@ export class CadenceEnrolmentService {
       const pausedMs = Math.max(0, now.getTime() - enrolment.pausedAt.getTime());
       const recoveryCase = await manager.findOneByOrFail(RecoveryCaseEntity, { id: enrolment.caseId });
       const stakeholder = await manager.findOne(StakeholderEntity, { where: { id: recoveryCase.stakeholderId }, lock: { mode: 'pessimistic_write' } });
-      const open = await manager.find(OutreachTaskEntity, { where: { enrolmentId: id, status: OutreachTaskStatus.OPEN }, order: { stepPosition: 'ASC' } });
+      const open = await manager.find(OutreachTaskEntity, {
+        where: { caseId: enrolment.caseId, enrolmentId: id, status: OutreachTaskStatus.OPEN },
+        order: { stepPosition: 'ASC' },
+      });
       const booked = (await bookedTouches(manager, [stakeholder!.id], id)).get(stakeholder!.id) ?? [];
       const planned = shiftAfterPause(open.map((t) => t.originalDueAt), pausedMs, stakeholder!.timeZone, booked, this.config.outreachWeeklyTouchLimit);
       if (open.length > 0) {
@@ -273,7 +276,7 @@ export class CadenceEnrolmentService {
   }
 
   private async model(manager: EntityManager, enrolment: CadenceEnrolmentEntity): Promise<CadenceEnrolmentModel> {
-    const tasks = await manager.find(OutreachTaskEntity, { where: { enrolmentId: enrolment.id } });
+    const tasks = await manager.find(OutreachTaskEntity, { where: { caseId: enrolment.caseId, enrolmentId: enrolment.id } });
     return CadenceEnrolmentModel.from(enrolment, tasks);
   }
 }

@@ -23,17 +23,20 @@ export async function bookedTouches(
 ): Promise<Map<string, Date[]>> {
   const booked = new Map<string, Date[]>();
   // Two steps, so that the common case (no live enrolment yet) never touches outreach_tasks.
-  const live: { id: string; stakeholder_id: string }[] = await manager.query(
-    `SELECT e.id, c.stakeholder_id
+  const live: { id: string; case_id: string; stakeholder_id: string }[] = await manager.query(
+    `SELECT e.id, e.case_id, c.stakeholder_id
        FROM recovery_cases c JOIN cadence_enrolments e ON e.case_id = c.id AND e.status IN ('ACTIVE', 'PAUSED')
       WHERE c.stakeholder_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR e.id <> $2::uuid)`,
     [stakeholderIds, exceptEnrolmentId],
   );
   if (live.length === 0) return booked;
   const stakeholderOf = new Map(live.map((e) => [e.id, e.stakeholder_id]));
+  // Tasks are keyed by (case, enrolment, step): both go in, pairwise.
   const rows: { enrolment_id: string; due_at: Date }[] = await manager.query(
-    `SELECT enrolment_id, due_at FROM outreach_tasks WHERE enrolment_id = ANY($1::uuid[]) AND status = 'OPEN'`,
-    [live.map((e) => e.id)],
+    `SELECT t.enrolment_id, t.due_at
+       FROM unnest($1::uuid[], $2::uuid[]) AS l(case_id, enrolment_id)
+       JOIN outreach_tasks t ON t.case_id = l.case_id AND t.enrolment_id = l.enrolment_id AND t.status = 'OPEN'`,
+    [live.map((e) => e.case_id), live.map((e) => e.id)],
   );
   for (const row of rows) {
     const stakeholderId = stakeholderOf.get(row.enrolment_id)!;
@@ -127,8 +130,9 @@ export async function insertPlannedTasks(
 export async function cancelOpenTasks(manager: EntityManager, enrolmentIds: readonly string[]): Promise<number> {
   if (enrolmentIds.length === 0) return 0;
   const [, count] = await manager.query(
-    `UPDATE outreach_tasks SET status = 'CANCELLED', completed_at = now()
-      WHERE enrolment_id = ANY($1::uuid[]) AND status = 'OPEN'`,
+    `UPDATE outreach_tasks t SET status = 'CANCELLED', completed_at = now()
+       FROM cadence_enrolments e
+      WHERE e.id = ANY($1::uuid[]) AND t.case_id = e.case_id AND t.enrolment_id = e.id AND t.status = 'OPEN'`,
     [enrolmentIds],
   );
   return count as number;

@@ -31,7 +31,7 @@ export class OutreachTasksService {
     const open = await manager
       .createQueryBuilder(OutreachTaskEntity, 't')
       .innerJoin('cadence_enrolments', 'e', `e.id = t.enrolment_id AND e.status IN ('ACTIVE', 'PAUSED')`)
-      .where(`e.case_id = :caseId AND t.status = 'OPEN'`, { caseId: interaction.caseId })
+      .where(`e.case_id = :caseId AND t.case_id = :caseId AND t.status = 'OPEN'`, { caseId: interaction.caseId })
       .getMany();
     if (open.length === 0) return;
     const { doneTaskId, redundantTaskIds } = settleTasks(interaction, open, new Date());
