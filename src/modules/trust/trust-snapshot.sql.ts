@@ -21,9 +21,17 @@
  * Returns one row: { written } (the snapshots inserted or changed; identical ones are left alone).
  */
 
+/** A crisis's month 0: the calendar month (UTC) it started in, or was detected in. Snapshots count their months from it. */
+export const CRISIS_MONTH_ZERO = (crisis: string) => `date_trunc('month', coalesce(${crisis}.started_at, ${crisis}.detected_at) AT TIME ZONE 'UTC')::date`;
+
 /** Calendar month of a timestamp, counted from the case's crisis month (month 0). */
 const MONTH_OF = (t: string) =>
   `((extract(year FROM ${t} AT TIME ZONE 'UTC') * 12 + extract(month FROM ${t} AT TIME ZONE 'UTC'))::int - c.first_month_number)`;
+/**
+ * The batch's id range on a signal table's case_id too, besides the join to the batch's cases:
+ * the planner then reads the range from the (case_id, …) index instead of hashing the whole table.
+ */
+const IN_BATCH = (caseId: string) => `($4::uuid IS NULL OR ${caseId} >= $4::uuid) AND ($5::uuid IS NULL OR ${caseId} < $5::uuid)`;
 /** numerator / denominator in basis points, rounded half up (both non-negative integers). */
 const BP = (n: string, d: string) => `CASE WHEN (${d}) > 0 THEN div(20000 * (${n})::numeric + (${d}), 2 * (${d})::numeric)::int END`;
 /** Index points a component costs: its weight's share of what it lacks, rounded half up. */
@@ -126,7 +134,7 @@ cases AS MATERIALIZED (
     FROM recovery_cases rc
     JOIN crises cr ON cr.id = rc.crisis_id
     JOIN stakeholders st ON st.id = rc.stakeholder_id
-   CROSS JOIN LATERAL (SELECT date_trunc('month', coalesce(cr.started_at, cr.detected_at) AT TIME ZONE 'UTC')::date AS first_month) f
+   CROSS JOIN LATERAL (SELECT ${CRISIS_MONTH_ZERO('cr')} AS first_month) f
    WHERE ($2::uuid IS NULL OR rc.crisis_id = $2::uuid)
      AND ($4::uuid IS NULL OR rc.id >= $4::uuid)
      AND ($5::uuid IS NULL OR rc.id < $5::uuid)
@@ -153,8 +161,13 @@ survey_months AS (
     FROM survey_responses r
     JOIN cases c ON c.case_id = r.case_id
    CROSS JOIN LATERAL (SELECT ${MONTH_OF('r.responded_at')} AS month) m
-   WHERE r.responded_at < $1::timestamptz
+   WHERE r.responded_at < $1::timestamptz AND ${IN_BATCH('r.case_id')}
    GROUP BY 1, 2
+),
+-- The batch's stakeholders' months only, by their primary key: hashing the whole table took longer than the rest of the batch.
+revenue_months AS (
+  SELECT rm.stakeholder_id, rm.month, rm.currency, rm.amount_minor FROM stakeholder_revenue_months rm
+   WHERE rm.stakeholder_id IN (SELECT c.stakeholder_id FROM cases c)
 ),
 interaction_months AS (
   SELECT i.case_id, greatest(-2, m.month) AS month_index,
@@ -166,7 +179,7 @@ interaction_months AS (
     FROM interactions i
     JOIN cases c ON c.case_id = i.case_id
    CROSS JOIN LATERAL (SELECT ${MONTH_OF('i.occurred_at')} AS month) m
-   WHERE i.occurred_at < $1::timestamptz
+   WHERE i.occurred_at < $1::timestamptz AND ${IN_BATCH('i.case_id')}
    GROUP BY 1, 2
 ),
 dense AS (
@@ -176,7 +189,7 @@ dense AS (
     FROM grid g
     LEFT JOIN survey_months sv ON sv.case_id = g.case_id AND sv.month_index = g.month_index
     LEFT JOIN interaction_months im ON im.case_id = g.case_id AND im.month_index = g.month_index
-    LEFT JOIN stakeholder_revenue_months rm ON rm.stakeholder_id = g.stakeholder_id AND rm.month = g.month_start AND rm.currency = g.currency
+    LEFT JOIN revenue_months rm ON rm.stakeholder_id = g.stakeholder_id AND rm.month = g.month_start AND rm.currency = g.currency
 ),
 windowed AS (
   SELECT d.case_id, d.crisis_id, d.stakeholder_id, d.current_status, d.case_created_at, d.baseline_minor, d.currency,
