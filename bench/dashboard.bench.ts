@@ -31,6 +31,7 @@ import { responseSql } from '../src/modules/dashboards/response-dashboard.servic
 import { TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { urlFor, withServer } from './bench-database';
+import { cpuSecondsBetween, databaseCpuSeconds } from './database-cpu';
 import { generateDashboardData, scaled } from './dashboard-data';
 
 const BENCH_DB = 'regain_bench_dashboard';
@@ -158,13 +159,15 @@ async function main(): Promise<void> {
     if (SKIP_JOB) console.log('snapshot job: skipped (BENCH_SKIP_SNAPSHOT_JOB=1); the dashboards read the generated snapshots');
     else {
       const jobStarted = new Date();
+      const cpuBefore = await databaseCpuSeconds(ds);
       const job = await app.get(TrustSnapshotService).run();
+      const cpu = cpuSecondsBetween(cpuBefore, await databaseCpuSeconds(ds));
       const [{ written }] = (
         await sql.query(`SELECT count(*)::int AS written FROM case_trust_snapshots WHERE computed_at >= $1`, [jobStarted])
       ).rows as { written: number }[];
       console.log(
         `snapshot job: ${written.toLocaleString('en')} snapshots of ${size.cases.toLocaleString('en')} cases written in ${job.batches} batches, ` +
-          `${(job.milliseconds / 1000).toFixed(1)} s (target < 60 s)`,
+          `${(job.milliseconds / 1000).toFixed(1)} s (target < 60 s); database CPU ${cpu.toFixed(1)} s (0 when the server is on another machine)`,
       );
       await sql.query(`VACUUM ANALYZE case_trust_snapshots`);
     }

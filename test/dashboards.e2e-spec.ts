@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { UserRole } from '../src/modules/users/user-role.enum';
+import { TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
 import { dashId, generateDashboardData, SOLO_SEGMENT } from '../bench/dashboard-data';
 import { DashboardOracle, OracleScope } from './support/dashboard-oracle';
 import { COMPARE_CRISES, CRISIS_DASHBOARD, sectionQuery } from './support/dashboard-operations';
@@ -491,5 +492,100 @@ describe('dashboards: response facts follow the interactions', () => {
     const after = await response();
     expect(after).toEqual(await oracle.response({ crisisId }));
     expect(after).not.toEqual(before);
+  });
+});
+
+describe('dashboards: the trust rollups follow the snapshots', () => {
+  let t: TestApp;
+  let leader: SignedIn;
+  const crisisId = dashId('crisis', 0);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    leader = await t.signInAs(UserRole.LEADERSHIP);
+    await generateDashboardData((sql, params) => t.dataSource.query(sql, params), SIZE);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const MEASURES = `sum(cases)::int AS cases, sum(trust_sum)::int AS trust_sum, sum(nps_respondents)::int AS nps, sum(promoters)::int AS promoters,
+    sum(detractors)::int AS detractors, sum(csat_count)::int AS csat_count, sum(csat_sum)::int AS csat_sum, sum(retained)::int AS retained,
+    sum(revenue_count)::int AS revenue_count, sum(revenue_sum)::text AS revenue_sum, sum(paired_count)::int AS paired_count,
+    sum(paired_revenue_sum)::text AS paired_revenue_sum, sum(paired_baseline_sum)::text AS paired_baseline_sum`;
+  /** The rollups as stored (empty groups left out), and as computed afresh from every snapshot. */
+  const stored = () =>
+    t.dataSource.query(`SELECT crisis_id, stakeholder_kind, month_index, currency, ${MEASURES} FROM crisis_trust_months
+                         GROUP BY 1, 2, 3, 4 HAVING sum(cases) > 0 ORDER BY 1, 2, 3, 4`);
+  const recomputed = () =>
+    t.dataSource.query(`
+      SELECT crisis_id, stakeholder_kind, month_index, currency, ${MEASURES}
+        FROM (SELECT s.crisis_id, st.kind AS stakeholder_kind, s.month_index, coalesce(s.currency, '')::text AS currency, 1 AS cases,
+                     s.trust_index AS trust_sum, (s.latest_nps IS NOT NULL)::int AS nps_respondents, coalesce((s.latest_nps >= 9)::int, 0) AS promoters,
+                     coalesce((s.latest_nps <= 6)::int, 0) AS detractors, (s.latest_csat IS NOT NULL)::int AS csat_count, coalesce(s.latest_csat, 0) AS csat_sum,
+                     (s.case_status <> 'CHURNED')::int AS retained, (s.revenue_minor IS NOT NULL)::int AS revenue_count,
+                     coalesce(s.revenue_minor, 0) AS revenue_sum, (s.revenue_minor IS NOT NULL AND s.baseline_minor IS NOT NULL)::int AS paired_count,
+                     CASE WHEN s.baseline_minor IS NOT NULL THEN coalesce(s.revenue_minor, 0) ELSE 0 END AS paired_revenue_sum,
+                     CASE WHEN s.revenue_minor IS NOT NULL THEN coalesce(s.baseline_minor, 0) ELSE 0 END AS paired_baseline_sum
+                FROM case_trust_snapshots s JOIN stakeholders st ON st.id = s.stakeholder_id) g
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+  const summaries = () =>
+    t.dataSource.query(`SELECT case_id, crisis_id, latest_month_index, latest_trust_index, latest_band, latest_reasons, first_recovered_month_index,
+                               month_indexes FROM case_trust_summaries ORDER BY case_id`);
+  const summariesRecomputed = () =>
+    t.dataSource.query(`
+      SELECT DISTINCT ON (case_id) case_id, crisis_id, month_index AS latest_month_index, trust_index AS latest_trust_index,
+             band AS latest_band, reasons AS latest_reasons,
+             min(month_index) FILTER (WHERE case_status = 'RECOVERED') OVER (PARTITION BY case_id) AS first_recovered_month_index,
+             (SELECT array_agg(m.month_index ORDER BY m.month_index) FROM case_trust_snapshots m WHERE m.case_id = s.case_id) AS month_indexes
+        FROM case_trust_snapshots s ORDER BY case_id, month_index DESC`);
+  const sections = async (filter: Record<string, unknown> | null) => {
+    const { recoveryCurve, cost, timeToRecovery, atRisk } = (
+      await t.ok<{ crisisDashboard: Record<string, unknown> }>(CRISIS_DASHBOARD, { crisisId, filter, first: 100 }, leader.token)
+    ).crisisDashboard;
+    return { recoveryCurve, cost, timeToRecovery, atRisk };
+  };
+  const oracleSections = async (oracle: DashboardOracle, scope: OracleScope) => ({
+    recoveryCurve: await oracle.recoveryCurve(scope),
+    cost: await oracle.cost(scope),
+    timeToRecovery: await oracle.timeToRecovery(scope),
+    atRisk: await oracle.atRisk(scope, 100),
+  });
+  const allTrue = async () => {
+    expect(await stored()).toEqual(await recomputed());
+    expect(await summaries()).toEqual(await summariesRecomputed());
+    const oracle = new DashboardOracle(t.dataSource);
+    for (const filter of [null, { stakeholderKind: 'CUSTOMER' }, { stakeholderKind: 'PARTNER' }]) {
+      expect(await sections(filter)).toEqual(await oracleSections(oracle, { crisisId, ...(filter ?? {}) } as OracleScope));
+    }
+  };
+
+  it('after inserts, updates and deletes of snapshots, one row or many at a time, and concurrent batches', async () => {
+    const before = await sections(null);
+    await allTrue();
+    // Many rows move between groups: other statuses, currencies and months' revenue, and recovered cases.
+    await t.dataSource.query(`
+      UPDATE case_trust_snapshots SET trust_index = 100 - trust_index, latest_nps = CASE WHEN latest_nps IS NULL THEN 9 END,
+             case_status = CASE WHEN month_index % 3 = 0 THEN 'RECOVERED'::case_status ELSE case_status END,
+             band = CASE WHEN trust_index > 50 THEN 'AT_RISK'::trust_band ELSE band END,
+             revenue_minor = CASE WHEN revenue_minor IS NULL THEN 1234 END,
+             revenue_month = CASE WHEN revenue_minor IS NULL THEN month_start END, currency = coalesce(currency, 'EUR')
+       WHERE case_id IN (SELECT id FROM recovery_cases WHERE crisis_id = $1 ORDER BY id LIMIT 15)`,
+      [crisisId],
+    );
+    await allTrue();
+    // One row, then every month of some cases (their summaries go), then some of them back (a table of this suite's own database).
+    await t.dataSource.query(`DELETE FROM case_trust_snapshots WHERE (case_id, month_index) IN (SELECT case_id, max(month_index) FROM case_trust_snapshots GROUP BY case_id ORDER BY case_id LIMIT 1)`);
+    await t.dataSource.query(`CREATE TABLE removed_snapshots AS SELECT * FROM case_trust_snapshots WHERE case_id IN (SELECT id FROM recovery_cases WHERE crisis_id = $1 ORDER BY id DESC LIMIT 5)`, [crisisId]);
+    await t.dataSource.query(`DELETE FROM case_trust_snapshots WHERE case_id IN (SELECT case_id FROM removed_snapshots)`);
+    await allTrue();
+    await t.dataSource.query(`INSERT INTO case_trust_snapshots SELECT * FROM removed_snapshots WHERE month_index < 6`);
+    await t.dataSource.query(`DROP TABLE removed_snapshots`);
+    await allTrue();
+    // The snapshot job itself, two batches at a time, recomputing every row it generated.
+    await t.app.get(TrustSnapshotService).run({ batchSize: 7, concurrency: 2 });
+    await allTrue();
+    expect(await sections(null)).not.toEqual(before);
   });
 });

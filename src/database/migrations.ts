@@ -10,6 +10,7 @@ import { Imports1764800000000 } from '../../migrations/1764800000000-imports';
 import { Trust1764700000000 } from '../../migrations/1764700000000-trust';
 import { DashboardIndexes1764750000000 } from '../../migrations/1764750000000-dashboard-indexes';
 import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000-outreach-task-case-key';
+import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Trust1764700000000,
   DashboardIndexes1764750000000,
   OutreachTaskCaseKey1765000000000,
+  TrustRollups1765100000000,
 ];

@@ -6,8 +6,8 @@ import { AtRiskCaseModel } from './models/at-risk-case.model';
 
 /**
  * Open cases (not RECOVERED or CHURNED now) whose latest snapshot is AT_RISK, lowest trust
- * index first, then by case id so that ties have a stable order; one probe of the primary
- * key per case for its latest snapshot.
+ * index first, then by case id so that ties have a stable order; each case's latest snapshot
+ * is kept in its trust summary (case_trust_summaries).
  */
 export function atRiskSql(scope: DashboardScope, limit: number): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id, rc.stakeholder_id, rc.owner_id, rc.status');
@@ -15,12 +15,11 @@ export function atRiskSql(scope: DashboardScope, limit: number): { sql: string; 
   const sql = `
     WITH sc AS (${cases} AND rc.status NOT IN ('RECOVERED', 'CHURNED')),
     top AS (
-      SELECT sc.id, sc.stakeholder_id, sc.owner_id, sc.status, t.month_index, t.trust_index, t.band, t.reasons
-        FROM sc
-        JOIN LATERAL (SELECT month_index, trust_index, band, reasons FROM case_trust_snapshots
-                       WHERE case_id = sc.id ORDER BY month_index DESC LIMIT 1) t ON true
-       WHERE t.band = 'AT_RISK'
-       ORDER BY t.trust_index, sc.id
+      SELECT sc.id, sc.stakeholder_id, sc.owner_id, sc.status, l.latest_month_index AS month_index,
+             l.latest_trust_index AS trust_index, l.latest_band AS band, l.latest_reasons AS reasons
+        FROM sc JOIN case_trust_summaries l ON l.case_id = sc.id
+       WHERE l.crisis_id = $1 AND l.latest_band = 'AT_RISK'
+       ORDER BY l.latest_trust_index, l.case_id
        LIMIT $${params.length + 1})
     SELECT top.id AS "caseId", top.stakeholder_id AS "stakeholderId", st.name AS "stakeholderName", top.owner_id AS "ownerId",
            top.status, top.month_index AS "monthIndex", top.trust_index AS "trustIndex", top.band, top.reasons

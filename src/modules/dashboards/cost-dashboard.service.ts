@@ -5,7 +5,7 @@ import { CompensationKind, CompensationStatus } from '../compensation/compensati
 import { RATIO_SQL } from '../compensation/compensation-reporting.service';
 import { money } from '../compensation/reporting-mappers';
 import { RETAINED_STATUSES } from '../compensation/reporting-statuses';
-import { DashboardScope, scopeSql } from './dashboard-scope';
+import { DashboardScope, monthlyRollupWhere, scopeSql } from './dashboard-scope';
 import { CostDashboardModel } from './models/cost-dashboard.model';
 
 interface Row {
@@ -16,11 +16,18 @@ interface Row {
 /**
  * One statement: totals by kind and status, and per currency the loss, what was given (the
  * compensation module's RETAINED_STATUSES and ratio), and the revenue recorded in the
- * snapshots. Amounts travel as text inside the JSON, so no bigint passes through a float.
+ * snapshots (added up by their monthly rollups when the scope allows). Amounts travel as text inside the JSON, so no bigint passes through a float.
  */
 export function costSql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id, rc.estimated_loss_minor, rc.loss_currency');
-  const retained = `$${params.length + 1}`;
+  params.push(RETAINED_STATUSES);
+  const retained = `$${params.length}`;
+  // A whole crisis, or its customers or partners, from the monthly rollups; other filters from the snapshots.
+  const rollups = monthlyRollupWhere(scope, 'g', params);
+  const revenue = rollups
+    ? `SELECT g.currency, sum(g.revenue_sum) AS amount FROM crisis_trust_months g WHERE ${rollups} AND g.revenue_count > 0 GROUP BY g.currency`
+    : `SELECT t.currency, sum(t.revenue_minor) AS amount FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
+        WHERE t.revenue_minor IS NOT NULL GROUP BY t.currency`;
   const sql = `
     WITH sc AS (${cases}),
     comp AS (SELECT c.kind, c.status, c.currency, c.value_minor FROM compensations c JOIN sc ON sc.id = c.case_id),
@@ -32,10 +39,7 @@ export function costSql(scope: DashboardScope): { sql: string; params: unknown[]
     given AS (
       SELECT currency, sum(value_minor) AS amount FROM comp
        WHERE status = ANY(CAST(${retained} AS compensation_status[])) GROUP BY currency),
-    revenue AS (
-      SELECT t.currency, sum(t.revenue_minor) AS amount
-        FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
-       WHERE t.crisis_id = $1 AND t.revenue_minor IS NOT NULL GROUP BY t.currency),
+    revenue AS (${revenue}),
     keys AS (SELECT currency FROM loss UNION SELECT currency FROM given UNION SELECT currency FROM revenue),
     by_currency AS (
       SELECT coalesce(jsonb_agg(jsonb_build_object(
@@ -48,7 +52,7 @@ export function costSql(scope: DashboardScope): { sql: string; params: unknown[]
         LEFT JOIN revenue r ON r.currency = k.currency
        CROSS JOIN LATERAL (SELECT coalesce(l.amount, 0) AS loss, coalesce(g.amount, 0) AS given, coalesce(r.amount, 0) AS revenue) x)
     SELECT totals.totals, by_currency.by_currency FROM totals CROSS JOIN by_currency`;
-  return { sql, params: [...params, RETAINED_STATUSES] };
+  return { sql, params };
 }
 
 @Injectable()

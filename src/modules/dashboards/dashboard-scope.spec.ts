@@ -2,7 +2,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ImpactLevel } from '../cases/case.enums';
 import { StakeholderKind } from '../stakeholders/stakeholder.enums';
 import { UserRole } from '../users/user-role.enum';
-import { dashboardScope, scopeSql } from './dashboard-scope';
+import { dashboardScope, monthlyRollupWhere, scopeSql } from './dashboard-scope';
 
 const user = (role: UserRole) => ({ id: 'u-1', email: 'x@y.z', name: 'X', role });
 const crisisId = 'c-1';
@@ -75,5 +75,28 @@ describe('scopeSql', () => {
 
   it('an empty segment is a filter (exactly ""), not the absence of one', () => {
     expect(scopeSql({ ...none, segment: '' }, 'rc.id').params).toEqual([crisisId, '']);
+  });
+});
+
+describe('monthlyRollupWhere', () => {
+  const none = dashboardScope(user(UserRole.ADMIN), crisisId, null);
+
+  it('serves a whole crisis, or its customers or partners, with parameters after the caller’s', () => {
+    const params: unknown[] = ['first'];
+    expect(monthlyRollupWhere(none, 'm', params)).toBe('m.crisis_id = $2');
+    expect(params).toEqual(['first', crisisId]);
+    const kinds: unknown[] = [];
+    expect(monthlyRollupWhere({ ...none, stakeholderKind: StakeholderKind.PARTNER }, 'm', kinds)).toBe(
+      'm.crisis_id = $1 AND m.stakeholder_kind = CAST($2 AS stakeholder_kind)',
+    );
+    expect(kinds).toEqual([crisisId, 'PARTNER']);
+  });
+
+  it('leaves every filter on something that can change to the snapshots, and then binds nothing', () => {
+    for (const filter of [{ segment: '' }, { region: 'EMEA' }, { impact: ['LOW'] }, { caseOwnerId: 'o' }, { stakeholderOwnerId: 'pm' }]) {
+      const params: unknown[] = [];
+      expect(monthlyRollupWhere({ ...none, ...filter }, 'm', params)).toBeNull();
+      expect(params).toEqual([]);
+    }
   });
 });

@@ -71,3 +71,22 @@ export function scopeSql(scope: DashboardScope, columns = 'rc.*', firstParam = 1
   const join = where.some((w) => w.startsWith('s.')) ? ' JOIN stakeholders s ON s.id = rc.stakeholder_id' : '';
   return { cases: `SELECT ${columns} FROM recovery_cases rc${join} WHERE ${where.join(' AND ')}`, params };
 }
+
+/**
+ * The scope's rows of the monthly rollups (crisis_trust_months `alias`, see migration
+ * TrustRollups), with its parameters appended to `params`; null when the scope filters on
+ * something the rollups are not kept by. They are kept per stakeholder kind, which never
+ * changes; segment, region, impact and owners can, so those filters read the snapshots.
+ */
+export function monthlyRollupWhere(scope: DashboardScope, alias: string, params: unknown[]): string | null {
+  const rolledUp =
+    scope.segment === null && scope.region === null && scope.impact === null && scope.caseOwnerId === null && scope.stakeholderOwnerId === null;
+  if (!rolledUp) return null;
+  params.push(scope.crisisId);
+  const where = [`${alias}.crisis_id = $${params.length}`];
+  if (scope.stakeholderKind) {
+    params.push(scope.stakeholderKind);
+    where.push(`${alias}.stakeholder_kind = CAST($${params.length} AS stakeholder_kind)`);
+  }
+  return where.join(' AND ');
+}

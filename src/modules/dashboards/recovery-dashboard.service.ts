@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { PROMISE_DUE_SQL, PROMISE_KEPT_SQL } from '../commitments/commitment-queries.service';
 import { RATIO_SQL } from '../compensation/compensation-reporting.service';
 import { money } from '../compensation/reporting-mappers';
-import { DashboardScope, scopeSql } from './dashboard-scope';
+import { CRISIS_MONTH_ZERO } from '../trust/trust-snapshot.sql';
+import { DashboardScope, monthlyRollupWhere, scopeSql } from './dashboard-scope';
 import { NpsModel } from './models/nps.model';
 import { RecoveryMonthModel } from './models/recovery-month.model';
 import { ShareModel } from './models/share.model';
@@ -37,18 +38,69 @@ interface RecoveryRow {
 const NEVER = 32767;
 
 /**
- * The monthly series, one statement: the scoped cases' snapshots grouped by month index,
- * with revenue per currency and the promises due in each snapshot's calendar month.
+ * The promises due in each snapshot's calendar month, per month index, for the scoped cases
+ * `sc` of crisis $1: a commitment counts in its due month when its case has a snapshot of that
+ * month (the case's trust summary lists them), the month counted from the crisis month as the
+ * snapshots count theirs.
+ */
+const PROMISES_BY_MONTH = `
+    promises AS (
+      SELECT m.month_index, ${PROMISE_KEPT_SQL} AS kept, ${PROMISE_DUE_SQL} AS due
+        FROM commitments c
+        JOIN sc ON sc.id = c.case_id
+        JOIN case_trust_summaries l ON l.case_id = c.case_id AND l.crisis_id = $1
+        CROSS JOIN (SELECT ${CRISIS_MONTH_ZERO('cr')} AS month_zero FROM crises cr WHERE cr.id = $1) z
+        CROSS JOIN LATERAL (SELECT ((extract(year FROM c.due_on) - extract(year FROM z.month_zero)) * 12
+                                    + extract(month FROM c.due_on) - extract(month FROM z.month_zero))::int AS month_index) m
+       WHERE c.party = 'OURS' AND m.month_index = ANY (l.month_indexes)
+       GROUP BY m.month_index)`;
+
+const CURVE_SELECT = `
+    SELECT m.*, coalesce(r.revenue, '[]') AS revenue, coalesce(p.kept, 0) AS kept, coalesce(p.due, 0) AS due
+      FROM months m
+      LEFT JOIN revenue r USING (month_index)
+      LEFT JOIN promises p USING (month_index)
+     ORDER BY m.month_index`;
+
+/**
+ * The monthly series, one statement: the scoped cases' snapshots by month index, with revenue
+ * per currency and the promises due in each snapshot's calendar month. A whole crisis (or its
+ * customers or partners) adds up its monthly rollups; other filters read the snapshots.
  */
 export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id');
+  const rollups = monthlyRollupWhere(scope, 'g', params);
+  if (rollups) {
+    // Materialised: the planner cannot misjudge how many commitments meet the scoped cases and probe them one by one.
+    const sql = `
+    WITH sc AS MATERIALIZED (${cases}),
+    groups AS (
+      SELECT g.month_index, g.currency, sum(g.cases) AS cases, sum(g.trust_sum) AS trust_sum, sum(g.nps_respondents) AS respondents,
+             sum(g.promoters) AS promoters, sum(g.detractors) AS detractors, sum(g.csat_sum) AS csat_sum, sum(g.csat_count) AS csat_count,
+             sum(g.retained) AS retained, sum(g.paired_count) AS paired, sum(g.paired_revenue_sum) AS revenue,
+             sum(g.paired_baseline_sum) AS baseline
+        FROM crisis_trust_months g WHERE ${rollups}
+       GROUP BY g.month_index, g.currency),
+    months AS (
+      -- As avg() does it: the exact quotient of the integer sum by the count, then rounded.
+      SELECT month_index, sum(cases)::int AS cases, round(sum(trust_sum) / sum(cases), 2)::float8 AS average_trust,
+             sum(respondents)::int AS respondents, sum(promoters)::int AS promoters, sum(detractors)::int AS detractors,
+             round(sum(csat_sum) / nullif(sum(csat_count), 0), 2)::float8 AS average_csat, sum(retained)::int AS retained
+        FROM groups GROUP BY month_index HAVING sum(cases) > 0),
+    revenue AS (
+      SELECT month_index, jsonb_agg(jsonb_build_object('currency', currency, 'revenue', revenue::text, 'baseline', baseline::text,
+                                                       'share', ${RATIO_SQL('revenue', 'baseline')}) ORDER BY currency) AS revenue
+        FROM groups WHERE paired > 0 GROUP BY month_index),
+    ${PROMISES_BY_MONTH}
+    ${CURVE_SELECT}`;
+    return { sql, params };
+  }
   const sql = `
-    WITH sc AS (${cases}),
+    WITH sc AS MATERIALIZED (${cases}),
     snap AS (
       SELECT t.case_id, t.month_index, t.month_start, t.trust_index, t.latest_nps, t.latest_csat, t.case_status,
              t.revenue_minor, t.baseline_minor, t.currency
-        FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
-       WHERE t.crisis_id = $1),
+        FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id),
     months AS (
       SELECT month_index, count(*)::int AS cases, round(avg(trust_index), 2)::float8 AS average_trust,
              count(latest_nps)::int AS respondents,
@@ -64,29 +116,18 @@ export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: 
                 FROM snap WHERE revenue_minor IS NOT NULL AND baseline_minor IS NOT NULL
                GROUP BY month_index, currency) g
        GROUP BY month_index),
-    promises AS (
-      SELECT s.month_index, ${PROMISE_KEPT_SQL} AS kept, ${PROMISE_DUE_SQL} AS due
-        FROM snap s
-        JOIN commitments c ON c.case_id = s.case_id AND c.party = 'OURS'
-                          AND c.due_on >= s.month_start AND c.due_on < (s.month_start + interval '1 month')::date
-       GROUP BY s.month_index)
-    SELECT m.*, coalesce(r.revenue, '[]') AS revenue, coalesce(p.kept, 0) AS kept, coalesce(p.due, 0) AS due
-      FROM months m
-      LEFT JOIN revenue r USING (month_index)
-      LEFT JOIN promises p USING (month_index)
-     ORDER BY m.month_index`;
+    ${PROMISES_BY_MONTH}
+    ${CURVE_SELECT}`;
   return { sql, params };
 }
 
-/** Each case's first month with status RECOVERED at the month's end (a probe of its snapshots). */
+/** Each case's first month with status RECOVERED at the month's end, from its trust summary. */
 export function timeToRecoverySql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id');
   const sql = `
     WITH sc AS (${cases}),
     firsts AS (
-      SELECT (SELECT min(t.month_index) FROM case_trust_snapshots t
-               WHERE t.case_id = sc.id AND t.case_status = 'RECOVERED') AS m
-        FROM sc)
+      SELECT l.first_recovered_month_index AS m FROM sc LEFT JOIN case_trust_summaries l ON l.case_id = sc.id AND l.crisis_id = $1)
     SELECT count(*)::int AS cases,
            count(*) FILTER (WHERE m <= 3)::int AS by3,
            count(*) FILTER (WHERE m <= 6)::int AS by6,
