@@ -70,8 +70,9 @@ const CURVE_SELECT = `
 export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id');
   const rollups = monthlyRollupWhere(scope, 'g', params);
+  // The scoped cases materialised (in both forms): the planner then cannot misjudge how many
+  // commitments meet them and probe the cases one by one.
   if (rollups) {
-    // Materialised: the planner cannot misjudge how many commitments meet the scoped cases and probe them one by one.
     const sql = `
     WITH sc AS MATERIALIZED (${cases}),
     groups AS (
