@@ -34,7 +34,17 @@ export class RevenueImportProfile implements ImportProfile {
   }
 
   async checkInDatabase(runner: QueryRunner, ctx: ImportContext): Promise<void> {
-    await lockAndResolveStakeholders(runner, ctx.stage, `baseline_currency = st.baseline_currency`);
+    // What the merge does with each row is decided in the same pass (one rewrite of the staging table
+    // fewer); rows the later checks reject keep an action nobody reads.
+    await lockAndResolveStakeholders(
+      runner,
+      ctx.stage,
+      `baseline_currency = st.baseline_currency, action = coalesce((
+         SELECT CASE WHEN r.amount_minor = s.amount_minor::bigint AND r.currency = s.currency THEN 'UNCHANGED'
+                     WHEN $1 THEN 'SKIP' ELSE 'UPDATE' END
+         FROM stakeholder_revenue_months r WHERE r.stakeholder_id = st.id AND r.month = s.month::date), 'CREATE')`,
+      [ctx.duplicateMode === DuplicateMode.SKIP],
+    );
     const scope = outOfScopeSql(ctx.actor.role, 'stakeholder');
     if (scope) await reject(runner, ctx.stage, `'external_ref'`, `format($2, s.stakeholder_name)`, '', scope, [ctx.actor.id, OUT_OF_SCOPE]);
     await reject(
@@ -48,14 +58,6 @@ export class RevenueImportProfile implements ImportProfile {
     );
     // Last, among the rows still accepted: a rejected first line does not take its month away from a good later one.
     await rejectLaterDuplicates(runner, ctx.stage, ['external_ref', 'month'], `'month'`, `format($1, 'line ' || f.line, left(s.month, 7))`, [REPEATED_MONTH]);
-    await runner.query(
-      `UPDATE ${ctx.stage} s SET action = coalesce((
-         SELECT CASE WHEN r.amount_minor = s.amount_minor::bigint AND r.currency = s.currency THEN 'UNCHANGED'
-                     WHEN $1 THEN 'SKIP' ELSE 'UPDATE' END
-         FROM stakeholder_revenue_months r WHERE r.stakeholder_id = s.stakeholder_id AND r.month = s.month::date), 'CREATE')
-       WHERE ${OK}`,
-      [ctx.duplicateMode === DuplicateMode.SKIP],
-    );
   }
 
   async plan(runner: QueryRunner, ctx: ImportContext): Promise<ImportCounts> {

@@ -83,15 +83,15 @@ export class SurveyImportProfile implements ImportProfile {
       [],
       ['contact_id'],
     );
+    // A plain join, not a lookup per row: a large file is matched by hashing, a small one through the index.
     await runner.query(
       `UPDATE ${ctx.stage} s SET existing_score = r.score,
          action = CASE WHEN r.score IS NULL THEN 'CREATE'
            WHEN r.score = s.score::smallint AND r.comment IS NOT DISTINCT FROM s.comment AND r.is_pre_crisis = s.is_pre_crisis::boolean THEN 'UNCHANGED'
            WHEN $1 THEN 'SKIP' ELSE 'CONFLICT' END
-       FROM ${ctx.stage} k LEFT JOIN LATERAL (
-         SELECT r.score, r.comment, r.is_pre_crisis FROM survey_responses r
-         WHERE r.case_id = k.case_id AND r.kind = k.kind::survey_kind AND r.responded_at = k.responded_at::timestamptz
-           AND r.contact_id IS NOT DISTINCT FROM k.contact_id) r ON true
+       FROM ${ctx.stage} k LEFT JOIN survey_responses r
+         ON r.case_id = k.case_id AND r.kind = k.kind::survey_kind AND r.responded_at = k.responded_at::timestamptz
+        AND coalesce(r.contact_id::text, '') = coalesce(k.contact_id::text, '')
        WHERE k.line = s.line AND ${OK}`,
       [ctx.duplicateMode === DuplicateMode.SKIP],
     );
