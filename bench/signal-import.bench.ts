@@ -1,7 +1,8 @@
 /**
  * How fast are the REVENUE and SURVEYS imports?
  *
- *   npm run bench:signal-import     (BENCH_ROWS=50000 for a quick run; default 500,000 rows per file)
+ *   npm run bench:signal-import     (BENCH_ROWS=50000 for a quick run; default 500,000 rows per file;
+ *                                    BENCH_KIND=REVENUE or SURVEYS for one of the two)
  *
  * Creates its own database (regain_bench_signal_import), migrates it, adds BENCH_ROWS / 10
  * stakeholders, each with a case in one crisis, and writes two files: ten months of revenue per
@@ -104,7 +105,8 @@ async function main(): Promise<void> {
     const runner = app.get(ImportRunner);
     const actor = { ...admin, role: UserRole.ADMIN };
     const rows = STAKEHOLDERS * PER_STAKEHOLDER;
-    for (const [kind, file] of [[ImportKind.REVENUE, revenueFile], [ImportKind.SURVEYS, surveyFile]] as const) {
+    const kinds = ([[ImportKind.REVENUE, revenueFile], [ImportKind.SURVEYS, surveyFile]] as const).filter(([k]) => !process.env.BENCH_KIND || process.env.BENCH_KIND === k);
+    for (const [kind, file] of kinds) {
       for (const pass of ['first', 'again (unchanged)']) {
         const begun = Date.now();
         const validated = await imports.createFromStream(actor, createReadStream(file), {

@@ -84,6 +84,8 @@ export class SurveyImportProfile implements ImportProfile {
       ['contact_id'],
     );
     // A plain join, not a lookup per row: a large file is matched by hashing, a small one through the index.
+    // The staging table's statistics date from before its case ids were filled in: refresh them for that choice.
+    await runner.query(`ANALYZE ${ctx.stage}`);
     await runner.query(
       `UPDATE ${ctx.stage} s SET existing_score = r.score,
          action = CASE WHEN r.score IS NULL THEN 'CREATE'
