@@ -341,7 +341,10 @@ describe('stakeholder CSV imports', () => {
         const user = await t.signInAs(role);
         const refused = await uploadCsv(t, user.token, 'external_ref,kind,name\nX,CUSTOMER,X\n');
         expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
-        expect(errorCode(await t.gql(`{ imports { totalCount } }`, {}, user.token))).toBe('FORBIDDEN');
+        // Agents and leadership import revenue and surveys (imports-signals), so they list their own imports; comms none.
+        const listed = await t.gql(`{ imports { totalCount } }`, {}, user.token);
+        if (role === UserRole.COMMS) expect(errorCode(listed)).toBe('FORBIDDEN');
+        else expect(listed.data!.imports.totalCount).toBe(0);
       }
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM imports i JOIN users u ON u.id = i.created_by_id WHERE u.role IN ('AGENT', 'COMMS', 'LEADERSHIP')`)).toEqual([{ n: 0 }]);
     });

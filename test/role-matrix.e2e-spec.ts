@@ -653,16 +653,20 @@ describe('role matrix', () => {
     },
     ...(['updateImportMapping', 'startImport', 'cancelImport'] as const).map((name) => ({
       name,
-      allowed: [PARTNER_MANAGER, ADMIN],
+      // Stakeholder importers on a stakeholder file, signal recorders on a revenue file: their own imports.
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
       prepare: async (actor: SignedIn): Promise<Call> => {
         // The actor's own VALIDATED import when their role may import, else the admin's.
-        const uploader = actor.role === PARTNER_MANAGER || actor.role === ADMIN ? actor : setupAdmin;
-        const upload = await uploadCsv(t, uploader.token, `external_ref,kind,name\nP-${randomUUID()},PARTNER,Matrix Partner\n`);
+        const stakeholders = actor.role === PARTNER_MANAGER || actor.role === ADMIN;
+        const uploader = stakeholders || actor.role === AGENT || actor.role === LEADERSHIP ? actor : setupAdmin;
+        const headers = stakeholders || uploader === setupAdmin ? ['external_ref', 'kind', 'name'] : ['external_ref', 'month', 'amount_minor', 'currency'];
+        const csv = headers.length === 3 ? `external_ref,kind,name\nP-${randomUUID()},PARTNER,Matrix Partner\n` : `${headers.join(',')}\nR-${randomUUID()},2026-10,1,EUR\n`;
+        const upload = await uploadCsv(t, uploader.token, csv, headers.length === 3 ? {} : { kind: 'REVENUE' });
         const id: string = upload.body.import.id;
         if (name === 'updateImportMapping') {
           return {
             query: `mutation ($id: ID!, $mapping: [ImportColumnMappingInput!]!) { updateImportMapping(id: $id, mapping: $mapping) { id } }`,
-            variables: { id, mapping: [{ header: 'external_ref', column: 'external_ref' }, { header: 'kind', column: 'kind' }, { header: 'name', column: 'name' }] },
+            variables: { id, mapping: headers.map((h) => ({ header: h, column: h })) },
           };
         }
         return { query: `mutation ($id: ID!) { ${name}(id: $id) { id } }`, variables: { id } };
@@ -670,7 +674,7 @@ describe('role matrix', () => {
     })),
     {
       name: 'imports',
-      allowed: [PARTNER_MANAGER, ADMIN],
+      allowed: [AGENT, PARTNER_MANAGER, LEADERSHIP, ADMIN],
       prepare: async () => ({ query: `{ imports { totalCount } }`, variables: {} }),
     },
     ...(() => {

@@ -149,6 +149,15 @@ export class AppConfig {
   @Min(1024)
   importMaxFileBytes = 200 * 1024 * 1024;
 
+  /**
+   * Hours an uploaded or validated import may sit unstarted before its staging table is dropped
+   * (the hourly cleanup); starting it later reads the stored file again.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  importStageIdleHours = 24;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -184,6 +193,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
   OUTREACH_WEEKLY_TOUCH_LIMIT: 'outreachWeeklyTouchLimit',
   IMPORT_MAX_FILE_BYTES: 'importMaxFileBytes',
+  IMPORT_STAGE_IDLE_HOURS: 'importStageIdleHours',
 };
 
 export class ConfigError extends Error {}

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { ImportRunner } from '../modules/imports/import-runner.service';
+import { ImportStageCleanupService } from '../modules/imports/import-stage-cleanup.service';
 import { JobName, jobOn, QueueName } from './job-names';
 
 /**
@@ -12,17 +13,26 @@ import { JobName, jobOn, QueueName } from './job-names';
 export class ImportsProcessor extends WorkerHost {
   private readonly logger = new Logger(ImportsProcessor.name);
 
-  constructor(private readonly runner: ImportRunner) {
+  constructor(
+    private readonly runner: ImportRunner,
+    private readonly stages: ImportStageCleanupService,
+  ) {
     super();
   }
 
-  async process(job: Job<{ importId: string }>): Promise<unknown> {
+  async process(job: Job<{ importId?: string }>): Promise<unknown> {
     const name = jobOn(QueueName.IMPORTS, job.name);
     switch (name) {
       case JobName.RUN_IMPORT: {
-        const outcome = await this.runner.run(job.data.importId);
-        this.logger.log(`Import ${job.data.importId}: ${outcome}`);
+        const importId = job.data.importId as string;
+        const outcome = await this.runner.run(importId);
+        this.logger.log(`Import ${importId}: ${outcome}`);
         return { outcome };
+      }
+      case JobName.DROP_IDLE_IMPORT_STAGES: {
+        const result = await this.stages.dropIdleStages();
+        if (result.dropped > 0) this.logger.log(`Dropped ${result.dropped} idle or leftover import staging tables`);
+        return result;
       }
       default: {
         const unhandled: never = name;

@@ -13,6 +13,7 @@ export enum JobName {
   COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
   SLA_SWEEP = 'sla-sweep',
   RUN_IMPORT = 'run-import',
+  DROP_IDLE_IMPORT_STAGES = 'drop-idle-import-stages',
   TRUST_SNAPSHOTS = 'trust-snapshots',
 }
 
@@ -22,6 +23,7 @@ export const JOB_QUEUE = {
   [JobName.COMMITMENT_OVERDUE_SWEEP]: QueueName.OUTREACH,
   [JobName.SLA_SWEEP]: QueueName.OUTREACH,
   [JobName.RUN_IMPORT]: QueueName.IMPORTS,
+  [JobName.DROP_IDLE_IMPORT_STAGES]: QueueName.IMPORTS,
   [JobName.TRUST_SNAPSHOTS]: QueueName.TRUST,
 } as const satisfies Record<JobName, QueueName>;
 

@@ -14,6 +14,7 @@ export class JobSchedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.MAINTENANCE) private readonly maintenance: Queue,
     @InjectQueue(QueueName.OUTREACH) private readonly outreach: Queue,
     @InjectQueue(QueueName.TRUST) private readonly trust: Queue,
+    @InjectQueue(QueueName.IMPORTS) private readonly imports: Queue,
   ) {}
 
   private readonly logger = new Logger(JobSchedules.name);
@@ -50,6 +51,11 @@ export class JobSchedules implements OnApplicationBootstrap {
     await this.outreach.upsertJobScheduler(JobName.SLA_SWEEP, { every: 60_000 }, { name: JobName.SLA_SWEEP, data: {} });
     // Nightly: this month so far, and last month closed at its end (the run on the 1st).
     const nightly: TrustSnapshotJobData = { crisisId: null, backfill: false };
+    await this.imports.upsertJobScheduler(
+      JobName.DROP_IDLE_IMPORT_STAGES,
+      { every: 60 * 60_000 },
+      { name: JobName.DROP_IDLE_IMPORT_STAGES, data: {} },
+    );
     await this.trust.upsertJobScheduler(JobName.TRUST_SNAPSHOTS, { pattern: '40 2 * * *', tz: 'UTC' }, { name: JobName.TRUST_SNAPSHOTS, data: nightly });
   }
 }

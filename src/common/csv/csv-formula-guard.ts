@@ -24,3 +24,13 @@ export function guardFormula(cell: string): string {
 export function unguardFormula(cell: string): string {
   return cell.startsWith("'") && GUARDED.test(cell.slice(1)) && !NUMBER_OR_PHONE.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
+
+const sqlPattern = (pattern: RegExp) => `'${pattern.source.replace(/'/g, "''")}'`;
+
+/**
+ * guardFormula as a SQL expression over a text `expression`, for files PostgreSQL writes itself
+ * (COPY … TO STDOUT). The same patterns: PostgreSQL's regular expressions read them alike.
+ */
+export function guardFormulaSql(expression: string): string {
+  return `CASE WHEN ${expression} ~ ${sqlPattern(GUARDED)} AND ${expression} !~ ${sqlPattern(NUMBER_OR_PHONE)} THEN '''' || ${expression} ELSE ${expression} END`;
+}

@@ -27,8 +27,8 @@ export type ImportCounts = Record<string, number>;
 /**
  * One kind of import. The pipeline (upload, chunks, parsing, staging with COPY, rejected rows,
  * progress, cancellation, the one transaction) is shared; a profile brings the columns, the
- * per-row rules, the set-based checks that need the database, and the merge. REVENUE and
- * SURVEYS plug in here once their tables exist.
+ * per-row rules, the set-based checks that need the database, and the merge (STAKEHOLDERS,
+ * REVENUE and SURVEYS: see ImportProfiles).
  */
 export interface ImportProfile {
   readonly kind: ImportKind;

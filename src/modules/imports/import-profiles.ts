@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/errors/app.exception';
 import { ImportProfile } from './import-profile';
 import { ImportKind } from './import.enums';
+import { RevenueImportProfile } from './revenue-import.profile';
 import { StakeholderImportProfile } from './stakeholder-import.profile';
+import { SurveyImportProfile } from './survey-import.profile';
 
-/** The profile of each kind. REVENUE and SURVEYS get theirs once their tables exist. */
+/** The profile of each kind. */
 @Injectable()
 export class ImportProfiles {
   private readonly byKind: ReadonlyMap<ImportKind, ImportProfile>;
 
-  constructor(stakeholders: StakeholderImportProfile) {
-    this.byKind = new Map<ImportKind, ImportProfile>([[ImportKind.STAKEHOLDERS, stakeholders]]);
+  constructor(stakeholders: StakeholderImportProfile, revenue: RevenueImportProfile, surveys: SurveyImportProfile) {
+    this.byKind = new Map<ImportKind, ImportProfile>([
+      [ImportKind.STAKEHOLDERS, stakeholders],
+      [ImportKind.REVENUE, revenue],
+      [ImportKind.SURVEYS, surveys],
+    ]);
   }
 
   of(kind: ImportKind): ImportProfile {

@@ -6,6 +6,7 @@ import { AuditedRecord } from '../audit/audited-record.enum';
 import { CrisisPhase } from '../crises/crisis.enums';
 import { UserRole } from '../users/user-role.enum';
 import { ImportEntity } from './import.entity';
+import { IMPORT_KIND_RULES, mayImport } from './import-kind-rules';
 import { ImportCancelled, ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
 import { stagingTableOf } from './stakeholder-import-sql';
@@ -51,10 +52,10 @@ export class ImportRunner {
       // One import of a kind at a time: their merges would otherwise race on the same external refs.
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('regain:imports:' || $1))`, [row.kind]);
       const [actor] = await runner.query(`SELECT id, email, name, role, is_active FROM users WHERE id = $1 FOR SHARE`, [row.createdById]);
-      if (!actor.is_active || ![UserRole.ADMIN, UserRole.PARTNER_MANAGER].includes(actor.role)) {
+      if (!actor.is_active || !mayImport(actor.role, row.kind)) {
         throw new Error(`${actor.name} can no longer import (${actor.is_active ? actor.role : 'deactivated'})`);
       }
-      if (row.crisisId) {
+      if (row.crisisId && IMPORT_KIND_RULES[row.kind].opensCases) {
         const [crisis] = await runner.query(`SELECT phase FROM crises WHERE id = $1 FOR SHARE`, [row.crisisId]);
         if (crisis.phase === CrisisPhase.CLOSED) throw new Error(`Crisis ${row.crisisId} was closed; cases cannot be opened in it`);
       }

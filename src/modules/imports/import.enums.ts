@@ -25,7 +25,9 @@ export enum DuplicateMode {
 
 registerEnumType(ImportKind, {
   name: 'ImportKind',
-  description: 'STAKEHOLDERS is implemented; REVENUE and SURVEYS are reserved for their own profiles.',
+  description:
+    'STAKEHOLDERS: stakeholders with contacts and, with a crisis, a case each. REVENUE: revenue per stakeholder and month. ' +
+    'SURVEYS: survey responses, on each stakeholder\'s case in the import\'s crisis (crisisId required).',
 });
 registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'UPLOADED -> VALIDATED -> QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELLED' });
 registerEnumType(DuplicateMode, {

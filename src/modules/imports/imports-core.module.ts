@@ -4,12 +4,15 @@ import { CadencesModule } from '../cadences/cadences.module';
 import { ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
 import { ImportRunner } from './import-runner.service';
+import { ImportStageCleanupService } from './import-stage-cleanup.service';
+import { RevenueImportProfile } from './revenue-import.profile';
 import { StakeholderImportProfile } from './stakeholder-import.profile';
+import { SurveyImportProfile } from './survey-import.profile';
 
 /** The pipeline and the profiles, shared by the API (dry runs) and the worker (runs). */
 @Module({
   imports: [AuditModule, CadencesModule],
-  providers: [ImportPipeline, ImportProfiles, StakeholderImportProfile, ImportRunner],
-  exports: [ImportPipeline, ImportProfiles, ImportRunner],
+  providers: [ImportPipeline, ImportProfiles, StakeholderImportProfile, RevenueImportProfile, SurveyImportProfile, ImportRunner, ImportStageCleanupService],
+  exports: [ImportPipeline, ImportProfiles, ImportRunner, ImportStageCleanupService],
 })
 export class ImportsCoreModule {}

@@ -9,6 +9,7 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { guardFormulaSql } from '../../common/csv/csv-formula-guard';
 import { AppException } from '../../common/errors/app.exception';
 import { httpStatusOf } from '../../common/errors/app-exception.filter';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -108,11 +109,12 @@ export class ImportsHttpRoutes implements OnModuleInit {
           if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) throw AppException.badInput('id must be a UUID');
           const found = await imports.findVisible(actor, request.params.id);
           const headers = profiles.of(found.kind).columns.map((c) => c.name);
+          // Formula-guarded as the exports are (the import's clean() undoes it, so the file re-imports as it was).
           const select = [
-            ...headers.map((h, i) => `raw_values[${i + 1}] AS ${h}`),
+            ...headers.map((h, i) => `${guardFormulaSql(`raw_values[${i + 1}]`)} AS ${h}`),
             `line AS ${REJECTED_ROW_ERROR_HEADERS[0]}`,
-            `column_name AS ${REJECTED_ROW_ERROR_HEADERS[1]}`,
-            `reason AS ${REJECTED_ROW_ERROR_HEADERS[2]}`,
+            `${guardFormulaSql('column_name')} AS ${REJECTED_ROW_ERROR_HEADERS[1]}`,
+            `${guardFormulaSql('reason')} AS ${REJECTED_ROW_ERROR_HEADERS[2]}`,
           ];
           // COPY TO STDOUT streams straight from PostgreSQL: a million rejected rows never sit in memory.
           client = (await (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master.connect());

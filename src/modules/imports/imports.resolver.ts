@@ -7,18 +7,18 @@ import { Connection } from '../../common/pagination/connection.model';
 import { PageArgs } from '../../common/pagination/page.args';
 import { loadUserModel } from '../users/load-user';
 import { UserModel } from '../users/user.model';
-import { UserRole } from '../users/user-role.enum';
 import { UpdateImportMappingArgs } from './dto/update-import-mapping.args';
+import { IMPORTER_ROLES } from './import-kind-rules';
 import { ImportsService } from './imports.service';
 import { ImportConnection, ImportModel } from './models/import.model';
 
 /** Uploads go through POST /imports (multipart); everything after that is here. */
 @Resolver(() => ImportModel)
-@Roles(UserRole.ADMIN, UserRole.PARTNER_MANAGER)
+@Roles(...IMPORTER_ROLES)
 export class ImportsResolver {
   constructor(private readonly imports: ImportsService) {}
 
-  @Query(() => ImportConnection, { name: 'imports', description: 'Newest first. Partner managers see their own imports.' })
+  @Query(() => ImportConnection, { name: 'imports', description: 'Newest first. Admins see every import, everyone else their own.' })
   async list(@CurrentUser() actor: AuthUser, @Args() args: PageArgs): Promise<Connection<ImportModel>> {
     const page = await this.imports.list(actor, args);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: ImportModel.from(e.node) })) };

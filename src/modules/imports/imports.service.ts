@@ -19,7 +19,8 @@ import { UserEntity } from '../users/user.entity';
 import { detectDelimiter, guessMapping, MappedHeader, reviewMapping } from './column-mapping';
 import { CreateImportInput } from './dto/create-import.input';
 import { ImportEntity } from './import.entity';
-import { DuplicateMode, ImportStatus } from './import.enums';
+import { DuplicateMode, ImportKind, ImportStatus } from './import.enums';
+import { IMPORT_KIND_RULES, IMPORTER_ROLES, importOptionsProblem, mayImport } from './import-kind-rules';
 import { headerLine, storeFileChunks } from './import-file-store';
 import { ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
@@ -49,10 +50,10 @@ export class ImportsService {
    * VALIDATED import. This is also what the benchmark calls; `start` then queues the run.
    */
   async createFromStream(actor: AuthUser, file: AsyncIterable<Buffer>, input: CreateImportInput): Promise<ImportEntity> {
-    assertMayImport(actor);
+    assertMayImport(actor, input.kind);
     const profile = this.profiles.of(input.kind);
     const teamIds = [...new Set(input.caseOwnerTeamIds ?? [])];
-    await this.checkOptions(actor, input.crisisId ?? null, teamIds);
+    await this.checkOptions(actor, input.kind, input.crisisId ?? null, teamIds);
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const stored = await storeFileChunks(manager.queryRunner!, id, file);
@@ -134,7 +135,7 @@ export class ImportsService {
     return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
   }
 
-  /** Admins see every import, partner managers their own. */
+  /** Admins see every import, the other importers their own. */
   async findVisible(actor: AuthUser, id: string): Promise<ImportEntity> {
     assertMayImport(actor);
     const found = await this.dataSource.getRepository(ImportEntity).findOneBy({ id });
@@ -143,7 +144,7 @@ export class ImportsService {
     return found;
   }
 
-  /** Newest first; partner managers see their own. */
+  /** Newest first; everyone but admins sees their own. */
   list(actor: AuthUser, args: PageArgs): Promise<Connection<ImportEntity>> {
     assertMayImport(actor);
     const query = this.dataSource.getRepository(ImportEntity).createQueryBuilder('i');
@@ -181,11 +182,13 @@ export class ImportsService {
     return manager.findOneOrFail(ImportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  private async checkOptions(actor: AuthUser, crisisId: string | null, teamIds: string[]): Promise<void> {
+  private async checkOptions(actor: AuthUser, kind: ImportKind, crisisId: string | null, teamIds: string[]): Promise<void> {
+    const problem = importOptionsProblem(kind, { crisisId, caseOwnerTeamIds: teamIds });
+    if (problem) throw AppException.badInput(problem.message, { fields: [problem.field] });
     if (crisisId) {
       const crisis = await this.dataSource.getRepository(CrisisEntity).findOneBy({ id: crisisId });
       if (!crisis) throw AppException.notFound('Crisis', crisisId);
-      if (crisis.phase === CrisisPhase.CLOSED) throw AppException.conflict(`Crisis ${crisisId} is closed; cases can only be opened in a crisis that is not CLOSED`);
+      if (crisis.phase === CrisisPhase.CLOSED && IMPORT_KIND_RULES[kind].opensCases) throw AppException.conflict(`Crisis ${crisisId} is closed; cases can only be opened in a crisis that is not CLOSED`);
     }
     if (teamIds.length === 0) return;
     if (actor.role !== UserRole.ADMIN && teamIds.some((t) => t !== actor.id)) {
@@ -206,9 +209,15 @@ export class ImportsService {
   }
 }
 
-/** Admins import anything, partner managers partners; the profile's row rules say which rows. */
-export function assertMayImport(actor: AuthUser): void {
-  if (actor.role !== UserRole.ADMIN && actor.role !== UserRole.PARTNER_MANAGER) {
-    throw AppException.forbidden(`Imports are for ADMIN and PARTNER_MANAGER; you are ${actor.role}`);
+/**
+ * Who may import which kind is IMPORT_KIND_RULES; the profile's row rules say which rows.
+ * Without a kind: whether the actor may import anything (and so read their own imports).
+ */
+export function assertMayImport(actor: AuthUser, kind?: ImportKind): void {
+  if (kind !== undefined && !mayImport(actor.role, kind)) {
+    throw AppException.forbidden(`${kind} imports are for ${IMPORT_KIND_RULES[kind].roles.join(', ')}; you are ${actor.role}`);
+  }
+  if (!IMPORTER_ROLES.includes(actor.role)) {
+    throw AppException.forbidden(`Imports are for ${IMPORTER_ROLES.join(', ')}; you are ${actor.role}`);
   }
 }

@@ -11,7 +11,8 @@ export type StakeholderCsvSection = 'stakeholder' | 'contact' | 'case';
 export interface CsvColumnDefinition<Name extends string = string> {
   /** The header as exported, and the canonical name a mapping points at. */
   readonly name: Name;
-  readonly section: StakeholderCsvSection;
+  /** 'signal': a column of a REVENUE or SURVEYS file. */
+  readonly section: StakeholderCsvSection | 'signal';
   /** A row without a value here is rejected. */
   readonly required: boolean;
   /** Other headers that mean this column (compared after normalising, see normalizeHeader). */

@@ -12,7 +12,7 @@ import { LifecycleEventInput } from './dto/lifecycle-event.input';
 import { SignalBatch, throwIfRejected } from './signal-batch';
 import { SignalBatchResultModel } from './signal-batch-result.model';
 import { CaseReference, loadCases, loadStakeholders } from './signal-references';
-import { canRecordOnCase, canRecordOnStakeholder, FUTURE_SKEW_MS } from './signal-rules';
+import { canRecordOnCase, canRecordOnStakeholder, FUTURE_SKEW_MS, signalMessages } from './signal-rules';
 import { LifecycleEventKind } from './signal.enums';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { StakeholderLifecycleEventEntity } from './stakeholder-lifecycle-event.entity';
@@ -94,7 +94,7 @@ export class LifecycleEventsService {
       }
       if (!row.caseId) {
         if (!canRecordOnStakeholder(actor, stakeholder, stakeholder.caseOwnerIds)) {
-          batch.reject(index, 'stakeholderId', ErrorCode.Forbidden, `Only the owner of ${stakeholder.name} or of one of its cases, leadership or an admin may record its events`);
+          batch.reject(index, 'stakeholderId', ErrorCode.Forbidden, signalMessages.stakeholderOutOfScope(stakeholder.name, 'events'));
         }
         continue;
       }
@@ -108,7 +108,7 @@ export class LifecycleEventsService {
         continue;
       }
       if (!canRecordOnCase(actor, recoveryCase)) {
-        batch.reject(index, 'caseId', ErrorCode.Forbidden, `Only the owner of case ${row.caseId}, leadership or an admin may record its signals`);
+        batch.reject(index, 'caseId', ErrorCode.Forbidden, signalMessages.caseOutOfScope(row.caseId));
       }
       const status = recoveryCase.status as CaseStatus;
       if (row.kind === LifecycleEventKind.CHURNED && status !== CaseStatus.CHURNED && !canTransition(status, CaseStatus.CHURNED)) {

@@ -3,51 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AuditedRecord } from '../audit/audited-record.enum';
 import { RevenueMonthInput } from './dto/revenue-month.input';
+import { revenueLockSql, revenueUpsertCtes } from './revenue-month-upsert.sql';
 import { SignalBatch, throwIfRejected } from './signal-batch';
 import { SignalBatchResultModel } from './signal-batch-result.model';
 import { loadStakeholders } from './signal-references';
-import { canRecordOnStakeholder, firstOfMonth } from './signal-rules';
+import { canRecordOnStakeholder, firstOfMonth, revenueMonthProblem, signalMessages } from './signal-rules';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { StakeholderRevenueMonthEntity } from './stakeholder-revenue-month.entity';
 
-/**
- * Upserts the good rows in one statement and writes one audit entry per changed month
- * (money: before and after) in the same statement; an identical month is left alone. The
- * months are locked by LOCK_SQL first: a row lock taken inside this statement would skip the
- * rows the statement itself updates, and the before values must be the latest committed ones.
- */
-const LOCK_SQL = `
-SELECT 1 FROM stakeholder_revenue_months r
-  JOIN unnest($1::uuid[], $2::date[]) AS k(stakeholder_id, month) USING (stakeholder_id, month)
-   FOR UPDATE OF r`;
+/** The mutation's rows as arrays: $1 stakeholder ids, $2 months, $3 amounts, $4 currencies; $5 the actor. */
+const LOCK_SQL = revenueLockSql(`SELECT * FROM unnest($1::uuid[], $2::date[])`);
 
-const UPSERT_SQL = `
-WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[], $4::char(3)[]) AS k(stakeholder_id, month, amount_minor, currency)
-),
-previous AS (
-  SELECT r.stakeholder_id, r.month, r.amount_minor, r.currency
-    FROM stakeholder_revenue_months r JOIN input k USING (stakeholder_id, month)
-),
-upserted AS (
-  INSERT INTO stakeholder_revenue_months AS r (stakeholder_id, month, amount_minor, currency, recorded_by_id)
-  SELECT stakeholder_id, month, amount_minor, currency, $5 FROM input
-  ON CONFLICT (stakeholder_id, month) DO UPDATE
-     SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
-         recorded_by_id = EXCLUDED.recorded_by_id, updated_at = now()
-   WHERE (r.amount_minor, r.currency) IS DISTINCT FROM (EXCLUDED.amount_minor, EXCLUDED.currency)
-  RETURNING r.stakeholder_id, r.month, r.amount_minor, r.currency
-),
-audited AS (
-  INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
-  SELECT $5, '${AuditedRecord.STAKEHOLDER}', u.stakeholder_id, 'REVENUE_MONTH_RECORDED',
-         CASE WHEN p.stakeholder_id IS NOT NULL THEN
-           jsonb_build_object('month', p.month, 'amountMinor', p.amount_minor::text, 'currency', p.currency) END,
-         jsonb_build_object('month', u.month, 'amountMinor', u.amount_minor::text, 'currency', u.currency)
-    FROM upserted u LEFT JOIN previous p USING (stakeholder_id, month)
-)
+const UPSERT_SQL = `${revenueUpsertCtes({
+  input: `SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[], $4::char(3)[])`,
+  actor: '$5::uuid',
+  onConflict: 'UPDATE',
+})}
 SELECT u.stakeholder_id, to_char(u.month, 'YYYY-MM-DD') AS month, p.stakeholder_id IS NULL AS created
   FROM upserted u LEFT JOIN previous p USING (stakeholder_id, month)`;
 
@@ -92,16 +64,16 @@ export class RevenueMonthsService {
     const rows = batch.valid();
     const stakeholders = await loadStakeholders(manager, rows.map((r) => r.row.stakeholderId));
     const now = new Date();
-    const currentMonth = `${now.toISOString().slice(0, 7)}-01`;
     const seen = new Map<string, number>();
     for (const { index, row } of rows) {
       const month = firstOfMonth(row.month) as string;
       if (BigInt(row.amount.amountMinor) > MAX_BIGINT) batch.reject(index, 'amount.amountMinor', ErrorCode.BadUserInput, 'amountMinor is too large');
-      if (month > currentMonth) batch.reject(index, 'month', ErrorCode.BadUserInput, `${row.month} has not started yet`);
+      const notStarted = revenueMonthProblem(month, now);
+      if (notStarted) batch.reject(index, 'month', ErrorCode.BadUserInput, notStarted);
       const key = `${row.stakeholderId}|${month}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        batch.reject(index, 'month', ErrorCode.BadUserInput, `Row ${first} already gives this stakeholder's revenue for ${month.slice(0, 7)}`);
+        batch.reject(index, 'month', ErrorCode.BadUserInput, signalMessages.revenueMonthRepeated(`Row ${first}`, month.slice(0, 7)));
       } else {
         seen.set(key, index);
       }
@@ -115,7 +87,7 @@ export class RevenueMonthsService {
           index,
           'stakeholderId',
           ErrorCode.Forbidden,
-          `Only the owner of ${stakeholder.name} or of one of its cases, leadership or an admin may record its revenue`,
+          signalMessages.stakeholderOutOfScope(stakeholder.name, 'revenue'),
         );
       }
       if (stakeholder.baselineCurrency && stakeholder.baselineCurrency !== row.amount.currency) {
@@ -123,7 +95,7 @@ export class RevenueMonthsService {
           index,
           'amount.currency',
           ErrorCode.BadUserInput,
-          `${stakeholder.name}'s baseline is in ${stakeholder.baselineCurrency}; record its revenue in ${stakeholder.baselineCurrency}, not ${row.amount.currency}`,
+          signalMessages.revenueCurrency(stakeholder.name, stakeholder.baselineCurrency, row.amount.currency),
         );
       }
     }

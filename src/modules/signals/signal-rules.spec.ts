@@ -1,6 +1,16 @@
 import { UserRole } from '../users/user-role.enum';
 import { SurveyKind } from './signal.enums';
-import { canRecordOnCase, canRecordOnStakeholder, firstOfMonth, preCrisisProblem, SIGNAL_SCOPE, surveyScoreProblem } from './signal-rules';
+import {
+  canRecordOnCase,
+  canRecordOnStakeholder,
+  firstOfMonth,
+  preCrisisProblem,
+  revenueMonthProblem,
+  SIGNAL_SCOPE,
+  signalMessages,
+  sqlFormatTemplate,
+  surveyScoreProblem,
+} from './signal-rules';
 
 describe('signal rules', () => {
   const me = 'user-1';
@@ -58,5 +68,17 @@ describe('signal rules', () => {
     ['26-03', null],
   ])('month %s is %s', (input, expected) => {
     expect(firstOfMonth(input)).toBe(expected);
+  });
+
+  it('takes revenue for the current month and earlier ones, not a month that has not started', () => {
+    const now = new Date('2026-12-31T23:59:59Z');
+    expect(revenueMonthProblem('2026-12-01', now)).toBeNull();
+    expect(revenueMonthProblem('2025-01-01', now)).toBeNull();
+    expect(revenueMonthProblem('2027-01-01', now)).toBe('2027-01 has not started yet');
+  });
+
+  it('turns a message into a format() template with numbered arguments', () => {
+    expect(sqlFormatTemplate(signalMessages.revenueCurrency, 3)).toBe("%1$s's baseline is in %2$s; record its revenue in %2$s, not %3$s");
+    expect(sqlFormatTemplate(signalMessages.caseOutOfScope, 1)).toBe('Only the owner of case %1$s, leadership or an admin may record its signals');
   });
 });

@@ -58,6 +58,36 @@ export function preCrisisProblem(isPreCrisis: boolean, respondedAt: Date, crisis
   return null;
 }
 
+/**
+ * The messages of the rules that need the database, shared by the GraphQL bulk mutations and
+ * the CSV imports (which build them in SQL with format(): see the *Template helpers).
+ */
+export const signalMessages = {
+  stakeholderOutOfScope: (stakeholderName: string, what: string) =>
+    `Only the owner of ${stakeholderName} or of one of its cases, leadership or an admin may record its ${what}`,
+  caseOutOfScope: (caseId: string) => `Only the owner of case ${caseId}, leadership or an admin may record its signals`,
+  revenueCurrency: (stakeholderName: string, baselineCurrency: string, currency: string) =>
+    `${stakeholderName}'s baseline is in ${baselineCurrency}; record its revenue in ${baselineCurrency}, not ${currency}`,
+  /** `where`: "Row 3" in a mutation's rows, "line 3" in a file. */
+  revenueMonthRepeated: (where: string, month: string) => `${where} already gives this stakeholder's revenue for ${month}`,
+  surveyAlreadyRecorded: (kind: string, respondedAt: string, score: string | number) =>
+    `This contact's ${kind} response at ${respondedAt} is already recorded with score ${score}`,
+};
+
+/**
+ * A message as a format() template for SQL: each argument becomes %N$s, so a set-based check
+ * writes the same words as the row-by-row one. (The fixed words hold no %.)
+ */
+export function sqlFormatTemplate(message: (...args: string[]) => string, arity: number): string {
+  return message(...Array.from({ length: arity }, (_, i) => `%${i + 1}$s`));
+}
+
+/** Null when revenue may be recorded for the month (its first day, YYYY-MM-01) at `now`: the month has started. */
+export function revenueMonthProblem(month: string, now: Date): string | null {
+  const currentMonth = `${now.toISOString().slice(0, 7)}-01`;
+  return month > currentMonth ? `${month.slice(0, 7)} has not started yet` : null;
+}
+
 /** 'YYYY-MM' or 'YYYY-MM-01' to the first day of that month, or null when it is neither. */
 export function firstOfMonth(value: string): string | null {
   const match = /^(\d{4})-(0[1-9]|1[0-2])(?:-01)?$/.exec(value);

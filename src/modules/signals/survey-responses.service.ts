@@ -8,7 +8,7 @@ import { SurveyResponseInput } from './dto/survey-response.input';
 import { SignalBatch, throwIfRejected } from './signal-batch';
 import { SignalBatchResultModel } from './signal-batch-result.model';
 import { loadCases, loadContactStakeholders } from './signal-references';
-import { canRecordOnCase, FUTURE_SKEW_MS, preCrisisProblem, surveyScoreProblem } from './signal-rules';
+import { canRecordOnCase, FUTURE_SKEW_MS, preCrisisProblem, signalMessages, surveyScoreProblem } from './signal-rules';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { SurveyResponseEntity } from './survey-response.entity';
 
@@ -53,7 +53,7 @@ export class SurveyResponsesService {
         if (found.score === row.score && found.comment === (row.comment ?? null) && found.is_pre_crisis === (row.isPreCrisis ?? false)) {
           batch.mark(index, SignalRowStatus.UNCHANGED, found.id);
         } else {
-          batch.reject(index, 'respondedAt', ErrorCode.Conflict, `This contact's ${row.kind} response at ${row.respondedAt.toISOString()} is already recorded with score ${found.score}`);
+          batch.reject(index, 'respondedAt', ErrorCode.Conflict, signalMessages.surveyAlreadyRecorded(row.kind, row.respondedAt.toISOString(), found.score));
         }
         return false;
       });
@@ -78,7 +78,7 @@ export class SurveyResponsesService {
         continue;
       }
       if (!canRecordOnCase(actor, recoveryCase)) {
-        batch.reject(index, 'caseId', ErrorCode.Forbidden, `Only the owner of case ${row.caseId}, leadership or an admin may record its signals`);
+        batch.reject(index, 'caseId', ErrorCode.Forbidden, signalMessages.caseOutOfScope(row.caseId));
       }
       const preCrisis = preCrisisProblem(row.isPreCrisis ?? false, row.respondedAt, recoveryCase.crisisStartedAt);
       if (preCrisis) batch.reject(index, 'isPreCrisis', ErrorCode.BadUserInput, preCrisis);
