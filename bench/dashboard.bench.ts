@@ -219,6 +219,9 @@ async function main(): Promise<void> {
     }
     printTable(['dashboard query', 'API p50 ms', 'API p95 ms', 'SQL p50 ms', 'SQL p95 ms', 'API/SQL p95', 'on target'], rows);
     console.log('targets: API p95 < 200 ms and API p95 ≤ 1.5 × SQL p95');
+    // What any authenticated GraphQL request costs here (HTTP, the token, the user's row, Apollo), whatever it asks.
+    const floor = await timeRuns(() => graphql(base, token, `{ me { id } }`, {}));
+    console.log(`the floor: an authenticated { me { id } } through the API, p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
 
   } finally {
     await sql.end().catch(() => undefined);

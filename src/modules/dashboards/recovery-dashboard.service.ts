@@ -41,13 +41,13 @@ const NEVER = 32767;
  * The promises due in each snapshot's calendar month, per month index, for the scoped cases
  * `sc` of crisis $1: a commitment counts in its due month when its case has a snapshot of that
  * month (the case's trust summary lists them), the month counted from the crisis month as the
- * snapshots count theirs.
+ * snapshots count theirs. Over a whole crisis the summaries, which are per crisis, are the scope.
  */
-const PROMISES_BY_MONTH = `
+const promisesByMonth = (wholeCrisis: boolean) => `
     promises AS (
       SELECT m.month_index, ${PROMISE_KEPT_SQL} AS kept, ${PROMISE_DUE_SQL} AS due
         FROM commitments c
-        JOIN sc ON sc.id = c.case_id
+        ${wholeCrisis ? '' : 'JOIN sc ON sc.id = c.case_id'}
         JOIN case_trust_summaries l ON l.case_id = c.case_id AND l.crisis_id = $1
         CROSS JOIN (SELECT ${CRISIS_MONTH_ZERO('cr')} AS month_zero FROM crises cr WHERE cr.id = $1) z
         CROSS JOIN LATERAL (SELECT ((extract(year FROM c.due_on) - extract(year FROM z.month_zero)) * 12
@@ -92,7 +92,7 @@ export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: 
       SELECT month_index, jsonb_agg(jsonb_build_object('currency', currency, 'revenue', revenue::text, 'baseline', baseline::text,
                                                        'share', ${RATIO_SQL('revenue', 'baseline')}) ORDER BY currency) AS revenue
         FROM groups WHERE paired > 0 GROUP BY month_index),
-    ${PROMISES_BY_MONTH}
+    ${promisesByMonth(scope.stakeholderKind === null)}
     ${CURVE_SELECT}`;
     return { sql, params };
   }
@@ -117,7 +117,7 @@ export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: 
                 FROM snap WHERE revenue_minor IS NOT NULL AND baseline_minor IS NOT NULL
                GROUP BY month_index, currency) g
        GROUP BY month_index),
-    ${PROMISES_BY_MONTH}
+    ${promisesByMonth(false)}
     ${CURVE_SELECT}`;
   return { sql, params };
 }
