@@ -449,7 +449,7 @@ describe('dashboards', () => {
   });
 });
 
-describe('dashboards: response facts follow the interactions', () => {
+describe('dashboards: what the triggers keep follows its sources', () => {
   let t: TestApp;
   let leader: SignedIn;
   const crisisId = dashId('crisis', 0);
@@ -467,7 +467,7 @@ describe('dashboards: response facts follow the interactions', () => {
   const response = async () =>
     (await t.ok<{ crisisDashboard: { response: unknown } }>(sectionQuery('response'), { crisisId }, leader.token)).crisisDashboard.response;
 
-  it('after inserts, updates and deletes, one row or many at a time', async () => {
+  it('the response facts, after inserts, updates and deletes of interactions, one row or many at a time', async () => {
     const oracle = new DashboardOracle(t.dataSource);
     const before = await response();
     const caseId = dashId('case', 3);
@@ -492,22 +492,6 @@ describe('dashboards: response facts follow the interactions', () => {
     const after = await response();
     expect(after).toEqual(await oracle.response({ crisisId }));
     expect(after).not.toEqual(before);
-  });
-});
-
-describe('dashboards: the trust rollups follow the snapshots', () => {
-  let t: TestApp;
-  let leader: SignedIn;
-  const crisisId = dashId('crisis', 0);
-
-  beforeAll(async () => {
-    t = await TestApp.start();
-    leader = await t.signInAs(UserRole.LEADERSHIP);
-    await generateDashboardData((sql, params) => t.dataSource.query(sql, params), SIZE);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t.close();
   });
 
   const MEASURES = `sum(cases)::int AS cases, sum(trust_sum)::int AS trust_sum, sum(nps_respondents)::int AS nps, sum(promoters)::int AS promoters,
@@ -561,7 +545,7 @@ describe('dashboards: the trust rollups follow the snapshots', () => {
     }
   };
 
-  it('after inserts, updates and deletes of snapshots, one row or many at a time, and concurrent batches', async () => {
+  it('the trust rollups and summaries, after inserts, updates and deletes of snapshots, one row or many at a time, and the job in concurrent batches', async () => {
     const before = await sections(null);
     await allTrue();
     // Many rows move between groups: other statuses, currencies and months' revenue, and recovered cases.
