@@ -9,7 +9,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { unguardFormula } from '../../common/csv/csv-formula-guard';
 import { columnPositions, reviewMapping } from './column-mapping';
 import { ImportContext, ImportCounts, ImportProfile } from './import-profile';
-import { DryRunResult, ImportEntity } from './import.entity';
+import { DryRunResult, ImportEntity, RunResult } from './import.entity';
 import { readFileChunks } from './import-file-store';
 import { stagingTableOf } from './stakeholder-import-sql';
 
@@ -80,7 +80,9 @@ export class ImportPipeline {
 
   /**
    * Stages the file (committed, so the run reuses it instead of parsing the file again), then
-   * checks and plans in a transaction that is rolled back: the dry run changes no record.
+   * checks and plans. No record changes: the checks write to the staging table only. A profile
+   * with a checksFingerprint keeps them there (committed, with the digest of what they read, in
+   * one REPEATABLE READ snapshot) for the run to reuse; for any other the transaction is rolled back.
    */
   async dryRun(row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<DryRunResult> {
     const review = reviewMapping(row.mapping ?? [], profile.columns);
@@ -91,13 +93,17 @@ export class ImportPipeline {
     }
     await this.dataSource.transaction(async (manager) => {
       const staged = await this.stage(manager.queryRunner!, row, profile, ctx, null);
-      await manager.query(`UPDATE imports SET staged_rows = $2, updated_at = now() WHERE id = $1`, [row.id, staged]);
+      await manager.query(`UPDATE imports SET staged_rows = $2, checked_fingerprint = NULL, updated_at = now() WHERE id = $1`, [row.id, staged]);
       row.stagedRows = staged;
+      row.checkedFingerprint = null;
     });
+    const keeps = profile.checksFingerprint !== undefined;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction();
+    await runner.startTransaction(keeps ? 'REPEATABLE READ' : undefined);
+    let committed = false;
     try {
+      const fingerprint = keeps ? await profile.checksFingerprint!(runner, ctx) : null;
       await profile.checkInDatabase(runner, ctx);
       const counts = await profile.plan(runner, ctx);
       const [totals] = await runner.query(
@@ -106,12 +112,18 @@ export class ImportPipeline {
       const firstErrors = await runner.query(
         `SELECT line, error_column AS column, error_reason AS reason FROM ${ctx.stage} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
       );
+      if (fingerprint !== null) {
+        await runner.query(`UPDATE imports SET checked_fingerprint = $2, updated_at = now() WHERE id = $1`, [row.id, fingerprint]);
+        await runner.commitTransaction();
+        committed = true;
+        row.checkedFingerprint = fingerprint;
+      }
       return { ...review, rowsTotal: totals.total, rowsRejected: totals.rejected, counts, firstErrors };
     } finally {
-      await runner.rollbackTransaction();
+      if (!committed) await runner.rollbackTransaction();
       await runner.release();
-      // The rolled-back checks left a dead version of every row they marked: reclaim them so the
-      // run scans a table its own size.
+      // The checks left a dead version of every row they marked: reclaim them so the run scans a
+      // table its own size.
       await this.dataSource.query(`VACUUM ${ctx.stage}`);
     }
   }
@@ -131,13 +143,14 @@ export class ImportPipeline {
     profile: ImportProfile,
     ctx: ImportContext,
     onProgress: ProgressListener,
-  ): Promise<{ rowsTotal: number; rowsRejected: number; counts: ImportCounts; timingsMs: Record<string, number> }> {
+  ): Promise<RunResult> {
     const clock = Date.now();
     // Not recorded on the import here: the progress writes would wait for that row's lock.
-    if (!(await this.isStaged(runner, row, ctx))) await this.stage(runner, row, profile, ctx, onProgress);
+    const reusable = await this.reusableChecks(runner, row, profile, ctx);
+    if (!reusable) await this.stage(runner, row, profile, ctx, onProgress);
     const staged = Date.now();
     if (await onProgress({ phase: 'CHECKING', rowsDone: 0, errorsSoFar: 0 })) throw new ImportCancelled();
-    await profile.checkInDatabase(runner, ctx);
+    if (reusable !== 'CHECKED') await profile.checkInDatabase(runner, ctx);
     const planned = await profile.plan(runner, ctx);
     const checked = Date.now();
     const [totals] = await runner.query(
@@ -159,19 +172,25 @@ export class ImportPipeline {
     }
     await runner.query(`DROP TABLE ${ctx.stage}`);
     const timingsMs = { staging: staged - clock, checks: checked - staged, merge: Date.now() - checked };
-    return { rowsTotal: totals.total, rowsRejected: totals.rejected, counts: { ...planned, ...done }, timingsMs };
+    const checksReused = reusable === 'CHECKED';
+    return { rowsTotal: totals.total, rowsRejected: totals.rejected, counts: { ...planned, ...done }, timingsMs, checksReused };
   }
 
   /**
-   * The dry run's staging is reusable when the table holds the rows it recorded: an unlogged
-   * table is emptied by a database crash, and a mapping edit stages again.
+   * What the run can take over from the dry run: 'CHECKED' when the staging table holds the rows
+   * it recorded and its checks, and nothing they read has changed since (the same fingerprint);
+   * 'STAGED' when it holds the rows without checks; null when the file must be staged again (an
+   * unlogged table is emptied by a database crash; checks whose inputs changed are stale).
    */
-  private async isStaged(runner: QueryRunner, row: ImportEntity, ctx: ImportContext): Promise<boolean> {
-    if (row.stagedRows === null) return false;
+  private async reusableChecks(runner: QueryRunner, row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<'CHECKED' | 'STAGED' | null> {
+    if (row.stagedRows === null) return null;
     const [{ exists }] = await runner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [ctx.stage]);
-    if (!exists) return false;
+    if (!exists) return null;
     const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM ${ctx.stage}`);
-    return n === row.stagedRows;
+    if (n !== row.stagedRows) return null;
+    if (row.checkedFingerprint === null) return 'STAGED';
+    if (!profile.checksFingerprint) return null;
+    return (await profile.checksFingerprint(runner, ctx)) === row.checkedFingerprint ? 'CHECKED' : null;
   }
 
   /**

@@ -39,6 +39,13 @@ export interface ImportProfile {
   rowValidator(context: ImportContext): (values: (string | null)[]) => RowVerdict;
   /** Marks staged rows that break rules needing the database (rows keep line order); runs in a transaction the dry run rolls back. */
   checkInDatabase(runner: QueryRunner, context: ImportContext): Promise<void>;
+  /**
+   * Optional. A digest of everything in the database that checkInDatabase reads for this
+   * import's staged rows. With it, the dry run keeps its checks in the staging table and records
+   * the digest (taken in the checks' snapshot); the run skips checkInDatabase when the digest is
+   * unchanged, and stages and checks afresh when it is not. Without it, the run checks again.
+   */
+  checksFingerprint?(runner: QueryRunner, context: ImportContext): Promise<string>;
   /** What the merge would do, without doing it (the dry run). */
   plan(runner: QueryRunner, context: ImportContext): Promise<ImportCounts>;
   /** Applies the accepted rows with lines in [fromLine, toLine]; set-based, audited, idempotent. */

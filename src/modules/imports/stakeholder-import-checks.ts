@@ -8,7 +8,8 @@ import { changedSql, CONTACT_UPDATABLE, STAKEHOLDER_UPDATABLE } from './stakehol
 
 /**
  * The set-based steps of a stakeholder import's checks, over its staging table: marking rows
- * rejected, resolving case owners, and the one classification pass the dry run counts.
+ * rejected, resolving case owners, the one classification pass the dry run counts, and the
+ * fingerprint of what they read.
  */
 
 export const OK = 's.error_reason IS NULL';
@@ -81,6 +82,25 @@ export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promi
     '',
     `s.case_action IS NULL AND s.case_owner_id IS NULL`,
   );
+}
+
+/**
+ * A digest of every row checkInDatabase reads: all users (owners, case owners and the team are
+ * looked up among them, and the actor's role is one of them), the stakeholders with the staged
+ * external refs, their contacts and, when cases are opened, their cases in the crisis. Each by
+ * id and xmin, which every UPDATE changes; a new or deleted row changes the set.
+ */
+export async function checksFingerprint(runner: QueryRunner, ctx: ImportContext): Promise<string> {
+  const versions = (sql: string) => `(SELECT coalesce(string_agg(v.id::text || ':' || v.xmin::text, ',' ORDER BY v.id), '') FROM (${sql}) v)`;
+  const known = `SELECT st.id, st.xmin FROM stakeholders st WHERE st.external_ref IN (SELECT external_ref FROM ${ctx.stage})`;
+  const cases = ctx.crisisId === null ? `''` : versions(`SELECT rc.id, rc.xmin FROM recovery_cases rc WHERE rc.crisis_id = $1 AND rc.stakeholder_id IN (SELECT id FROM known)`);
+  const [{ digest }] = await runner.query(
+    `WITH known AS MATERIALIZED (${known})
+     SELECT md5(concat_ws('|', ${versions('SELECT id, xmin FROM users')}, ${versions('SELECT id, xmin FROM known')},
+       ${versions('SELECT c.id, c.xmin FROM contacts c WHERE c.stakeholder_id IN (SELECT id FROM known)')}, ${cases})) AS digest`,
+    ctx.crisisId === null ? [] : [ctx.crisisId],
+  );
+  return digest as string;
 }
 
 /** One pass deciding what the merge does with each accepted row; the dry run counts these. */

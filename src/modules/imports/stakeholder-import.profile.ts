@@ -7,7 +7,7 @@ import { UserRole } from '../users/user-role.enum';
 import { ImportContext, ImportCounts, ImportProfile, RowVerdict } from './import-profile';
 import { DuplicateMode, ImportKind } from './import.enums';
 import { STAKEHOLDER_CSV_COLUMNS } from './stakeholder-csv-columns';
-import { checkCases, classify, OK, reject, roleFor } from './stakeholder-import-checks';
+import { checkCases, checksFingerprint, classify, OK, reject, roleFor } from './stakeholder-import-checks';
 import { consistencyColumns, CONTACT_UPDATABLE, STAKEHOLDER_UPDATABLE, stakeholderAuditJson } from './stakeholder-import-sql';
 import { stakeholderRowRules } from './stakeholder-row-rules';
 
@@ -119,6 +119,10 @@ export class StakeholderImportProfile implements ImportProfile {
 
     if (opensCases) await checkCases(runner, ctx);
     await classify(runner, ctx);
+  }
+
+  checksFingerprint(runner: QueryRunner, ctx: ImportContext): Promise<string> {
+    return checksFingerprint(runner, ctx);
   }
 
   async plan(runner: QueryRunner, ctx: ImportContext): Promise<ImportCounts> {
