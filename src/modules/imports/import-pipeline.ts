@@ -80,52 +80,66 @@ export class ImportPipeline {
 
   /**
    * Stages the file (committed, so the run reuses it instead of parsing the file again), then
-   * checks and plans. No record changes: the checks write to the staging table only. A profile
-   * with a checksFingerprint keeps them there (committed, with the digest of what they read, in
-   * one REPEATABLE READ snapshot) for the run to reuse; for any other the transaction is rolled back.
+   * checks and plans; no record changes, the checks write to the staging table only. A profile
+   * with a checksFingerprint stages, checks and takes the digest of what the checks read in one
+   * REPEATABLE READ transaction, committed, so that the run can take the checks over. For any
+   * other profile the checks are rolled back, and the run checks again.
    */
   async dryRun(row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<DryRunResult> {
     const review = reviewMapping(row.mapping ?? [], profile.columns);
-    const empty = { ...review, rowsTotal: 0, rowsRejected: 0, counts: {}, firstErrors: [] };
     if (review.missingRequired.length > 0 || review.problems.length > 0) {
       await this.dropStage(ctx);
-      return empty;
+      return { ...review, rowsTotal: 0, rowsRejected: 0, counts: {}, firstErrors: [] };
     }
-    await this.dataSource.transaction(async (manager) => {
-      const staged = await this.stage(manager.queryRunner!, row, profile, ctx, null);
-      await manager.query(`UPDATE imports SET staged_rows = $2, checked_fingerprint = NULL, updated_at = now() WHERE id = $1`, [row.id, staged]);
-      row.stagedRows = staged;
-      row.checkedFingerprint = null;
-    });
-    const keeps = profile.checksFingerprint !== undefined;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction(keeps ? 'REPEATABLE READ' : undefined);
-    let committed = false;
     try {
-      const fingerprint = keeps ? await profile.checksFingerprint!(runner, ctx) : null;
-      await profile.checkInDatabase(runner, ctx);
-      const counts = await profile.plan(runner, ctx);
-      const [totals] = await runner.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${ctx.stage}`,
-      );
-      const firstErrors = await runner.query(
-        `SELECT line, error_column AS column, error_reason AS reason FROM ${ctx.stage} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
-      );
-      if (fingerprint !== null) {
-        await runner.query(`UPDATE imports SET checked_fingerprint = $2, updated_at = now() WHERE id = $1`, [row.id, fingerprint]);
+      if (profile.checksFingerprint) {
+        // Recorded after the commit: a crash in between leaves no digest, and the run stages again.
+        await this.setStaged(row, null, null);
+        await runner.startTransaction('REPEATABLE READ');
+        const staged = await this.stage(runner, row, profile, ctx, null);
+        const fingerprint = await profile.checksFingerprint(runner, ctx);
+        const summary = await this.checkAndSummarise(runner, profile, ctx);
         await runner.commitTransaction();
-        committed = true;
-        row.checkedFingerprint = fingerprint;
+        await this.setStaged(row, staged, fingerprint);
+        return { ...review, ...summary };
       }
-      return { ...review, rowsTotal: totals.total, rowsRejected: totals.rejected, counts, firstErrors };
+      await runner.startTransaction();
+      await this.setStaged(row, await this.stage(runner, row, profile, ctx, null), null, runner);
+      await runner.commitTransaction();
+      await runner.startTransaction();
+      const summary = await this.checkAndSummarise(runner, profile, ctx);
+      await runner.rollbackTransaction();
+      return { ...review, ...summary };
     } finally {
-      if (!committed) await runner.rollbackTransaction();
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
       // The checks left a dead version of every row they marked: reclaim them so the run scans a
       // table its own size.
-      await this.dataSource.query(`VACUUM ${ctx.stage}`);
+      await this.dataSource.query(`VACUUM ${ctx.stage}`).catch(() => undefined);
     }
+  }
+
+  private async setStaged(row: ImportEntity, stagedRows: number | null, fingerprint: string | null, runner?: QueryRunner): Promise<void> {
+    await (runner ?? this.dataSource).query(
+      `UPDATE imports SET staged_rows = $2, checked_fingerprint = $3, updated_at = now() WHERE id = $1`,
+      [row.id, stagedRows, fingerprint],
+    );
+    row.stagedRows = stagedRows;
+    row.checkedFingerprint = fingerprint;
+  }
+
+  private async checkAndSummarise(runner: QueryRunner, profile: ImportProfile, ctx: ImportContext) {
+    await profile.checkInDatabase(runner, ctx);
+    const counts = await profile.plan(runner, ctx);
+    const [totals] = await runner.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${ctx.stage}`,
+    );
+    const firstErrors = await runner.query(
+      `SELECT line, error_column AS column, error_reason AS reason FROM ${ctx.stage} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
+    );
+    return { rowsTotal: totals.total as number, rowsRejected: totals.rejected as number, counts, firstErrors };
   }
 
   /** Drops the staging table (an import that ended, or whose mapping no longer stages). */
@@ -178,9 +192,10 @@ export class ImportPipeline {
 
   /**
    * What the run can take over from the dry run: 'CHECKED' when the staging table holds the rows
-   * it recorded and its checks, and nothing they read has changed since (the same fingerprint);
-   * 'STAGED' when it holds the rows without checks; null when the file must be staged again (an
-   * unlogged table is emptied by a database crash; checks whose inputs changed are stale).
+   * it recorded and its checks, and nothing they read has changed since (the same fingerprint,
+   * which also covers what the row validation looked up); 'STAGED' when it holds the rows of a
+   * profile without a fingerprint; null when the file must be staged again (an unlogged table is
+   * emptied by a database crash; checks whose inputs changed are stale).
    */
   private async reusableChecks(runner: QueryRunner, row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<'CHECKED' | 'STAGED' | null> {
     if (row.stagedRows === null) return null;
@@ -188,8 +203,9 @@ export class ImportPipeline {
     if (!exists) return null;
     const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM ${ctx.stage}`);
     if (n !== row.stagedRows) return null;
-    if (row.checkedFingerprint === null) return 'STAGED';
-    if (!profile.checksFingerprint) return null;
+    // Without a fingerprint the dry run rolled its checks back: the rows are as staged.
+    if (!profile.checksFingerprint) return 'STAGED';
+    if (row.checkedFingerprint === null) return null;
     return (await profile.checksFingerprint(runner, ctx)) === row.checkedFingerprint ? 'CHECKED' : null;
   }
 
@@ -211,9 +227,12 @@ export class ImportPipeline {
          error_column text, error_reason text, ${profile.stagingExtraColumns}) WITH (fillfactor = 50)`,
     );
     const positions = columnPositions(row.mapping ?? [], profile.columns);
-    const validate = profile.rowValidator(ctx);
+    const validate = profile.rowValidatorIn ? await profile.rowValidatorIn(runner, ctx) : profile.rowValidator(ctx);
+    const extras = profile.stagedColumns ?? [];
     const client = (await runner.connect()) as PoolClient;
-    const copy = client.query(copyFrom(`COPY ${ctx.stage} (line, ${names.join(', ')}, error_column, error_reason) FROM STDIN`));
+    const copy = client.query(
+      copyFrom(`COPY ${ctx.stage} (line, ${[...names, 'error_column', 'error_reason', ...extras].join(', ')}) FROM STDIN`),
+    );
 
     const parser = parse({
       bom: true,
@@ -226,8 +245,10 @@ export class ImportPipeline {
     let errors = 0;
     let header = true;
     let batch = '';
-    const stageLine = (line: number, values: (string | null)[], column: string | null, reason: string | null) => {
-      batch += `${line}\t${values.map(copyField).join('\t')}\t${copyField(column)}\t${copyField(reason)}\n`;
+    const noExtras = extras.map(() => null);
+    const stageLine = (line: number, values: (string | null)[], column: string | null, reason: string | null, staged: (string | null)[] = noExtras) => {
+      const tail = extras.length > 0 ? `\t${staged.map(copyField).join('\t')}` : '';
+      batch += `${line}\t${values.map(copyField).join('\t')}\t${copyField(column)}\t${copyField(reason)}${tail}\n`;
     };
     const nulls = names.map(() => null);
     parser.on('skip', (error: Error & { lines?: number }) => {
@@ -253,7 +274,7 @@ export class ImportPipeline {
         const values = positions.map((p) => (p < 0 ? null : clean(record[p])));
         const verdict = validate(values);
         rows += 1;
-        if (verdict.ok) stageLine(line, verdict.values, null, null);
+        if (verdict.ok) stageLine(line, verdict.values, null, null, verdict.staged);
         else {
           errors += 1;
           stageLine(line, values, verdict.column, verdict.reason);
