@@ -126,6 +126,7 @@ async function main(): Promise<void> {
 
     for (let repeat = 1; repeat <= REPEATS; repeat += 1) {
       for (const variant of VARIANTS) {
+        const [{ lsn }] = (await client.query(`SELECT pg_current_wal_insert_lsn() AS lsn`)).rows;
         await client.query('BEGIN');
         for (const statement of variant.setup) await client.query(statement);
         const timed: string[] = [];
@@ -141,11 +142,12 @@ async function main(): Promise<void> {
         await time('stakeholders', STAKEHOLDERS(variant.audited), variant.audited ? [admin.id] : []);
         await time('contacts', CONTACTS);
         await time('cases', CASES(variant.audited), [admin.id, crisis.id]);
+        const [{ wal }] = (await client.query(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS wal`, [lsn])).rows;
         await client.query('ROLLBACK');
         // Rolled-back rows leave dead tuples and index entries that the next variant's unique checks would visit.
         await client.query('VACUUM stakeholders, contacts, recovery_cases, audit_entries');
         console.log(
-          `  #${repeat} ${variant.name}: ${(total / 1000).toFixed(2)} s, ${Math.round(ROWS / (total / 1000)).toLocaleString('en')} rows/s (${timed.join(', ')})`,
+          `  #${repeat} ${variant.name}: ${(total / 1000).toFixed(2)} s, ${Math.round(ROWS / (total / 1000)).toLocaleString('en')} rows/s (${timed.join(', ')}; ${Math.round(Number(wal) / 1024 / 1024)} MB of WAL)`,
         );
       }
     }

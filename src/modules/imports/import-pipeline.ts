@@ -177,6 +177,8 @@ export class ImportPipeline {
        FROM ${ctx.stage} WHERE error_reason IS NOT NULL`,
       [row.id],
     );
+    // Reported before the first batch too, so that the phase shows where the time goes.
+    if (await onProgress({ phase: 'MERGING', rowsDone: 0, errorsSoFar: totals.rejected })) throw new ImportCancelled();
     const done: ImportCounts = {};
     for (let from = 1; from <= totals.last; from += MERGE_BATCH_LINES) {
       const to = from + MERGE_BATCH_LINES - 1;
