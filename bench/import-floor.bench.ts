@@ -7,10 +7,10 @@
  *   BENCH_ROWS=100000 npm run bench:import-floor
  *
  * Each variant runs in its own transaction, rolled back, on a fresh copy of the same data:
- *   - as the import writes (every index, foreign key and audit entry);
+ *   - as the import writes (every index, foreign key and audit entry, time-ordered ids);
  *   - without the audit entries, without the foreign-key triggers (session_replication_role,
  *     superuser only: a measurement, never something the import may do), and without the
- *     trigram index, to show what each costs.
+ *     trigram index, and with random ids, to show what each costs.
  * Prints the time of each statement. Drops its database at the end.
  */
 import 'reflect-metadata';
@@ -38,11 +38,11 @@ const audit = (entity: string, action: string, json: string) =>
   `INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
    SELECT $1, '${entity}', c.id, '${action}', NULL, ${json} || jsonb_build_object('importId', gen_random_uuid()) FROM created c`;
 
-const STAKEHOLDERS = (audited: boolean) => `
+const STAKEHOLDERS = (audited: boolean, ids: string) => `
   WITH created AS (
-    INSERT INTO stakeholders (kind, external_ref, owner_id, name, segment, tier, region, time_zone, do_not_contact,
+    INSERT INTO stakeholders (id, kind, external_ref, owner_id, name, segment, tier, region, time_zone, do_not_contact,
       baseline_monthly_revenue_minor, baseline_currency, contract_reference, contract_start_date, contract_end_date)
-    SELECT kind, external_ref, owner_id, name, segment, tier, region, time_zone, do_not_contact,
+    SELECT ${ids}, kind, external_ref, owner_id, name, segment, tier, region, time_zone, do_not_contact,
       baseline_monthly_revenue_minor, baseline_currency, contract_reference, contract_start_date, contract_end_date
     FROM ready WHERE is_first ORDER BY line RETURNING *)
   ${audited ? `, audited AS (${audit('STAKEHOLDER', 'STAKEHOLDER_CREATED', `jsonb_build_object('kind', c.kind, 'name', c.name, 'ownerId', c.owner_id,
@@ -51,16 +51,16 @@ const STAKEHOLDERS = (audited: boolean) => `
       'baselineMonthlyRevenue', jsonb_build_object('amountMinor', c.baseline_monthly_revenue_minor::text, 'currency', c.baseline_currency))`)})` : ''}
   SELECT count(*)::int AS n FROM created`;
 
-const CONTACTS = `
-  INSERT INTO contacts (stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
-  SELECT st.id, r.contact_name, r.contact_title, r.contact_email, r.contact_phone, r.contact_preferred_channel, r.contact_is_executive
+const CONTACTS = (ids: string) => `
+  INSERT INTO contacts (id, stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
+  SELECT ${ids}, st.id, r.contact_name, r.contact_title, r.contact_email, r.contact_phone, r.contact_preferred_channel, r.contact_is_executive
   FROM ready r JOIN stakeholders st ON st.external_ref = r.external_ref ORDER BY r.line`;
 
-const CASES = (audited: boolean) => `
+const CASES = (audited: boolean, ids: string) => `
   WITH created AS (
-    INSERT INTO recovery_cases (crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
+    INSERT INTO recovery_cases (id, crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
       owner_id, status, priority, status_changed_at, opened_by_id)
-    SELECT $2, st.id, r.case_impact, r.case_estimated_loss_minor, r.case_loss_currency, r.case_description,
+    SELECT ${ids}, $2, st.id, r.case_impact, r.case_estimated_loss_minor, r.case_loss_currency, r.case_description,
       r.case_owner_id, 'IDENTIFIED', r.case_priority, now(), $1
     FROM ready r JOIN stakeholders st ON st.external_ref = r.external_ref WHERE r.is_first ORDER BY r.line RETURNING *)
   ${audited ? `, audited AS (${audit('RECOVERY_CASE', 'CASE_OPENED', `jsonb_build_object('crisisId', c.crisis_id, 'stakeholderId', c.stakeholder_id,
@@ -72,6 +72,8 @@ interface Variant {
   name: string;
   audited: boolean;
   setup: string[];
+  /** The ids of new rows: time-ordered as the import gives them, or random as the column default. */
+  ids?: string;
 }
 
 const VARIANTS: Variant[] = [
@@ -79,6 +81,7 @@ const VARIANTS: Variant[] = [
   { name: 'without audit entries', audited: false, setup: [] },
   { name: 'without foreign-key triggers (measurement only)', audited: true, setup: [`SET LOCAL session_replication_role = replica`] },
   { name: 'without the trigram index', audited: true, setup: [`DROP INDEX stakeholders_name_trgm_idx`] },
+  { name: 'with random (v4) ids instead of time-ordered ones', audited: true, setup: [], ids: 'gen_random_uuid()' },
 ];
 
 async function main(): Promise<void> {
@@ -139,9 +142,10 @@ async function main(): Promise<void> {
           total += ms;
           timed.push(`${name} ${(ms / 1000).toFixed(2)} s`);
         };
-        await time('stakeholders', STAKEHOLDERS(variant.audited), variant.audited ? [admin.id] : []);
-        await time('contacts', CONTACTS);
-        await time('cases', CASES(variant.audited), [admin.id, crisis.id]);
+        const ids = variant.ids ?? 'uuid_v7()';
+        await time('stakeholders', STAKEHOLDERS(variant.audited, ids), variant.audited ? [admin.id] : []);
+        await time('contacts', CONTACTS(ids));
+        await time('cases', CASES(variant.audited, ids), [admin.id, crisis.id]);
         const [{ wal }] = (await client.query(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS wal`, [lsn])).rows;
         await client.query('ROLLBACK');
         // Rolled-back rows leave dead tuples and index entries that the next variant's unique checks would visit.

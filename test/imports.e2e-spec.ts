@@ -76,6 +76,9 @@ describe('stakeholder CSV imports', () => {
     ]);
     const audit = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [(await stakeholder('CRM-001')).id]);
     expect(audit.map((a: any) => a.action)).toEqual(['STAKEHOLDER_CREATED']);
+    // Time-ordered ids (version 7), so that a large import appends to the id-keyed indexes.
+    expect((await stakeholder('CRM-001')).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect((await contactsOf('CRM-001'))[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     // finished_at is when the run ended, not when its transaction began (when the audit entries were stamped).
     const [times] = await t.dataSource.query(
       `SELECT i.started_at <= i.finished_at AS ordered,

@@ -9,7 +9,7 @@ import { OutreachTaskOwnerFromCase1764600000000 } from '../../migrations/1764600
 import { Imports1764800000000 } from '../../migrations/1764800000000-imports';
 import { Trust1764700000000 } from '../../migrations/1764700000000-trust';
 import { DashboardIndexes1764750000000 } from '../../migrations/1764750000000-dashboard-indexes';
-import { ImportCheckedFingerprint1764950000000 } from '../../migrations/1764950000000-import-checked-fingerprint';
+import { ImportSpeed1764950000000 } from '../../migrations/1764950000000-import-speed';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -24,5 +24,5 @@ export const MIGRATIONS = [
   Imports1764800000000,
   Trust1764700000000,
   DashboardIndexes1764750000000,
-  ImportCheckedFingerprint1764950000000,
+  ImportSpeed1764950000000,
 ];

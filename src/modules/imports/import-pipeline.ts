@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
+import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -99,7 +100,7 @@ export class ImportPipeline {
         await this.setStaged(row, null, null);
         await runner.startTransaction('REPEATABLE READ');
         const staged = await this.stage(runner, row, profile, ctx, null);
-        const fingerprint = await profile.checksFingerprint(runner, ctx);
+        const fingerprint = await this.fingerprintOf(runner, profile, ctx);
         const summary = await this.checkAndSummarise(runner, profile, ctx);
         await runner.commitTransaction();
         await this.setStaged(row, staged, fingerprint);
@@ -208,7 +209,18 @@ export class ImportPipeline {
     // Without a fingerprint the dry run rolled its checks back: the rows are as staged.
     if (!profile.checksFingerprint) return 'STAGED';
     if (row.checkedFingerprint === null) return null;
-    return (await profile.checksFingerprint(runner, ctx)) === row.checkedFingerprint ? 'CHECKED' : null;
+    return (await this.fingerprintOf(runner, profile, ctx)) === row.checkedFingerprint ? 'CHECKED' : null;
+  }
+
+  /**
+   * The profile's digest of the database, with what else the checks and the row rules depend
+   * on: the actor as the run sees it (the dry run's comes from the request's token) and the options.
+   */
+  private async fingerprintOf(runner: QueryRunner, profile: ImportProfile, ctx: ImportContext): Promise<string> {
+    const database = await profile.checksFingerprint!(runner, ctx);
+    const { actor, duplicateMode, crisisId, caseOwnerTeamIds, mappedColumns } = ctx;
+    const inputs = JSON.stringify([database, actor.id, actor.email.toLowerCase(), actor.role, duplicateMode, crisisId, caseOwnerTeamIds, [...mappedColumns].sort()]);
+    return createHash('sha256').update(inputs).digest('hex');
   }
 
   /**

@@ -55,6 +55,7 @@ export interface ImportProfile {
    * import's staged rows. With it, the dry run keeps its checks in the staging table and records
    * the digest (taken in the checks' snapshot); the run skips checkInDatabase when the digest is
    * unchanged, and stages and checks afresh when it is not. Without it, the run checks again.
+   * A profile whose rowValidatorIn reads the database should have one covering what it reads.
    */
   checksFingerprint?(runner: QueryRunner, context: ImportContext): Promise<string>;
   /** What the merge would do, without doing it (the dry run). */

@@ -16,7 +16,8 @@ import { stakeholderRowRules } from './stakeholder-row-rules';
  * row per contact; the stakeholder comes from the first accepted line of its external_ref.
  * Everything after the per-row rules is set-based over the staging table: classify once
  * (the dry run counts the classes), then merge by line ranges with the audit entries written
- * by the same statements.
+ * by the same statements. New rows get time-ordered ids (uuid_v7), so that the id-keyed indexes
+ * grow at their right edge instead of at random pages.
  */
 @Injectable()
 export class StakeholderImportProfile implements ImportProfile {
@@ -154,8 +155,8 @@ export class StakeholderImportProfile implements ImportProfile {
     const insertColumns = STAKEHOLDER_UPDATABLE.map(([, target]) => target);
     const [created] = await runner.query(
       `WITH created AS (
-         INSERT INTO stakeholders (kind, external_ref, owner_id, ${insertColumns.join(', ')})
-         SELECT s.kind::stakeholder_kind, s.external_ref, s.owner_id,
+         INSERT INTO stakeholders (id, kind, external_ref, owner_id, ${insertColumns.join(', ')})
+         SELECT uuid_v7(), s.kind::stakeholder_kind, s.external_ref, s.owner_id,
                 ${STAKEHOLDER_UPDATABLE.map(([column, , , cast]) => `s.${column}${cast}`).join(', ')}
          FROM ${ctx.stage} s WHERE (${actions.stakeholder}) = 'CREATE' AND ${range}
          RETURNING *),
@@ -206,8 +207,8 @@ export class StakeholderImportProfile implements ImportProfile {
 
     const [contacts] = await runner.query(
       `WITH created AS (
-         INSERT INTO contacts (stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
-         SELECT st.id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
+         INSERT INTO contacts (id, stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
+         SELECT uuid_v7(), st.id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
                 s.contact_preferred_channel::contact_channel, s.contact_is_executive::boolean
          FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
          WHERE (${actions.contact}) = 'CREATE' AND ${range} RETURNING 1)
@@ -232,9 +233,9 @@ export class StakeholderImportProfile implements ImportProfile {
     if (ctx.crisisId !== null) {
       const [row] = await runner.query(
         `WITH opened AS (
-           INSERT INTO recovery_cases (crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
+           INSERT INTO recovery_cases (id, crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
                                        owner_id, status, priority, status_changed_at, opened_by_id)
-           SELECT $5, st.id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
+           SELECT uuid_v7(), $5, st.id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
                   s.case_description, s.case_owner_id, 'IDENTIFIED', s.case_priority::case_priority, now(), $3
            FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
            WHERE (${actions.recoveryCase}) = 'OPEN' AND ${range}
