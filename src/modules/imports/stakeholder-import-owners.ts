@@ -26,30 +26,24 @@ const roleOrDeactivated = (user: ImportUser) => (user.isActive ? user.role : 'de
  */
 export function ownerLookup(users: readonly ImportUser[], opensCases: boolean): (values: readonly (string | null)[]) => (string | null)[] {
   const byEmail = new Map(users.map((u) => [u.email, u]));
+  /** [id, problem]: the user with this email, and why they cannot take the role (null: they can). */
+  const judge = (email: string, role: UserRole, unknown: string, wrongRole: (user: ImportUser) => string): [string | null, string | null] => {
+    const user = byEmail.get(email);
+    if (!user) return [null, unknown];
+    return [user.id, user.isActive && user.role === role ? null : wrongRole(user)];
+  };
   return (values) => {
     const kind = values[COL.kind] as StakeholderKind;
     const extra: (string | null)[] = [null, null, null, null];
     const ownerEmail = values[COL.owner_email];
     if (ownerEmail !== null) {
-      const owner = byEmail.get(ownerEmail);
-      if (!owner) extra[2] = `owner_email ${ownerEmail} is not a user of Regain`;
-      else {
-        extra[0] = owner.id;
-        if (!(owner.isActive && owner.role === OWNER_ROLE[kind])) {
-          extra[2] = `a ${kind.toLowerCase()} must be owned by an active ${OWNER_ROLE[kind]}; ${owner.name} is ${roleOrDeactivated(owner)}`;
-        }
-      }
+      [extra[0], extra[2]] = judge(ownerEmail, OWNER_ROLE[kind], `owner_email ${ownerEmail} is not a user of Regain`,
+        (owner) => `a ${kind.toLowerCase()} must be owned by an active ${OWNER_ROLE[kind]}; ${owner.name} is ${roleOrDeactivated(owner)}`);
     }
     const caseOwnerEmail = opensCases ? values[COL.case_owner_email] : null;
     if (caseOwnerEmail !== null) {
-      const caseOwner = byEmail.get(caseOwnerEmail);
-      if (!caseOwner) extra[3] = `case_owner_email ${caseOwnerEmail} is not a user of Regain`;
-      else {
-        extra[1] = caseOwner.id;
-        if (!(caseOwner.isActive && caseOwner.role === CASE_OWNER_ROLE[kind])) {
-          extra[3] = `${caseOwner.name} is ${roleOrDeactivated(caseOwner)}; a ${kind} case is owned by an active ${CASE_OWNER_ROLE[kind]}`;
-        }
-      }
+      [extra[1], extra[3]] = judge(caseOwnerEmail, CASE_OWNER_ROLE[kind], `case_owner_email ${caseOwnerEmail} is not a user of Regain`,
+        (owner) => `${owner.name} is ${roleOrDeactivated(owner)}; a ${kind} case is owned by an active ${CASE_OWNER_ROLE[kind]}`);
     }
     return extra;
   };
