@@ -7,6 +7,7 @@ import { WorkerModule } from '../src/worker.module';
 import { ImportRunner } from '../src/modules/imports/import-runner.service';
 import { STAKEHOLDER_CSV_HEADERS } from '../src/modules/imports/stakeholder-csv-columns';
 import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
+import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { CREATE_CADENCE, SET_MATRIX } from './support/cadence-operations';
 import { makeCrisis, makeStakeholder } from './support/factories';
 import { countsOf, getImport, IMPORT_FIELDS, rejectedCsv, startImport, uploadCsv, waitForImport } from './support/import-operations';
@@ -75,6 +76,9 @@ describe('stakeholder CSV imports', () => {
     ]);
     const audit = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [(await stakeholder('CRM-001')).id]);
     expect(audit.map((a: any) => a.action)).toEqual(['STAKEHOLDER_CREATED']);
+    // Time-ordered ids (version 7), so that a large import appends to the id-keyed indexes.
+    expect((await stakeholder('CRM-001')).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect((await contactsOf('CRM-001'))[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     // finished_at is when the run ended, not when its transaction began (when the audit entries were stamped).
     const [times] = await t.dataSource.query(
       `SELECT i.started_at <= i.finished_at AS ordered,
@@ -301,6 +305,27 @@ describe('stakeholder CSV imports', () => {
     expect(await t.app.get(ImportRunner).run(id)).toBe('SKIPPED');
     expect(await t.rowCount('audit_entries')).toBe(auditBefore);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM stakeholders WHERE external_ref = 'W-1'`)).toEqual([{ n: 1 }]);
+  });
+
+  it("reuses the dry run's checks when nothing they read changed, and checks again when something did", async () => {
+    const checksReused = async (id: string) => (await t.dataSource.query(`SELECT result->'checksReused' AS reused FROM imports WHERE id = $1`, [id]))[0].reused;
+    const unchanged = await importFile(admin.token, 'external_ref,kind,name\nK-1,CUSTOMER,Kept Checks\n');
+    expect(await checksReused(unchanged.done.id)).toBe(true);
+    expect(countsOf(unchanged.done.result.counts).stakeholdersCreated).toBe(1);
+
+    // Between the dry run and the run: K-2 appears as a partner, and the owner named for K-3 is deactivated.
+    const agent = await t.signInAs(UserRole.AGENT);
+    const upload = await uploadCsv(t, admin.token, `external_ref,kind,name,owner_email\nK-2,CUSTOMER,Kind Changes,\nK-3,CUSTOMER,Owner Leaves,${agent.email}\n`);
+    expect(upload.body.import.dryRun).toMatchObject({ rowsRejected: 0 });
+    await makeStakeholder(t.dataSource, { externalRef: 'K-2', kind: StakeholderKind.PARTNER, name: 'Meanwhile a partner' });
+    await t.dataSource.query(`UPDATE users SET is_active = false WHERE id = $1`, [agent.id]);
+    await startImport(t, admin.token, upload.body.import.id);
+    const done = await waitForImport(t, admin.token, upload.body.import.id);
+    expect(await checksReused(done.id)).toBe(false);
+    expect(done.result).toMatchObject({ rowsRejected: 2 });
+    const reasons = await t.dataSource.query(`SELECT line, column_name AS column FROM import_rejected_rows WHERE import_id = $1 ORDER BY line`, [done.id]);
+    expect(reasons).toEqual([{ line: 2, column: 'kind' }, { line: 3, column: 'owner_email' }]);
+    expect(await stakeholder('K-3')).toBeUndefined();
   });
 
   it('refuses an empty file, a file without a header, and an unknown crisis, storing nothing', async () => {

@@ -9,6 +9,7 @@ import { OutreachTaskOwnerFromCase1764600000000 } from '../../migrations/1764600
 import { Imports1764800000000 } from '../../migrations/1764800000000-imports';
 import { Trust1764700000000 } from '../../migrations/1764700000000-trust';
 import { DashboardIndexes1764750000000 } from '../../migrations/1764750000000-dashboard-indexes';
+import { ImportSpeed1764950000000 } from '../../migrations/1764950000000-import-speed';
 import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000-outreach-task-case-key';
 import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   Imports1764800000000,
   Trust1764700000000,
   DashboardIndexes1764750000000,
+  ImportSpeed1764950000000,
   OutreachTaskCaseKey1765000000000,
   TrustRollups1765100000000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
+import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -9,7 +10,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { unguardFormula } from '../../common/csv/csv-formula-guard';
 import { columnPositions, reviewMapping } from './column-mapping';
 import { ImportContext, ImportCounts, ImportProfile } from './import-profile';
-import { DryRunResult, ImportEntity } from './import.entity';
+import { DryRunResult, ImportEntity, RunResult } from './import.entity';
 import { readFileChunks } from './import-file-store';
 import { stagingTableOf } from './stakeholder-import-sql';
 
@@ -80,40 +81,66 @@ export class ImportPipeline {
 
   /**
    * Stages the file (committed, so the run reuses it instead of parsing the file again), then
-   * checks and plans in a transaction that is rolled back: the dry run changes no record.
+   * checks and plans; no record changes, the checks write to the staging table only. A profile
+   * with a checksFingerprint stages, checks and takes the digest of what the checks read in one
+   * REPEATABLE READ transaction, committed, so that the run can take the checks over. For any
+   * other profile the checks are rolled back, and the run checks again.
    */
   async dryRun(row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<DryRunResult> {
     const review = reviewMapping(row.mapping ?? [], profile.columns);
-    const empty = { ...review, rowsTotal: 0, rowsRejected: 0, counts: {}, firstErrors: [] };
     if (review.missingRequired.length > 0 || review.problems.length > 0) {
       await this.dropStage(ctx);
-      return empty;
+      return { ...review, rowsTotal: 0, rowsRejected: 0, counts: {}, firstErrors: [] };
     }
-    await this.dataSource.transaction(async (manager) => {
-      const staged = await this.stage(manager.queryRunner!, row, profile, ctx, null);
-      await manager.query(`UPDATE imports SET staged_rows = $2, updated_at = now() WHERE id = $1`, [row.id, staged]);
-      row.stagedRows = staged;
-    });
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction();
     try {
-      await profile.checkInDatabase(runner, ctx);
-      const counts = await profile.plan(runner, ctx);
-      const [totals] = await runner.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${ctx.stage}`,
-      );
-      const firstErrors = await runner.query(
-        `SELECT line, error_column AS column, error_reason AS reason FROM ${ctx.stage} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
-      );
-      return { ...review, rowsTotal: totals.total, rowsRejected: totals.rejected, counts, firstErrors };
-    } finally {
+      if (profile.checksFingerprint) {
+        // Recorded after the commit: a crash in between leaves no digest, and the run stages again.
+        await this.setStaged(row, null, null);
+        await runner.startTransaction('REPEATABLE READ');
+        const staged = await this.stage(runner, row, profile, ctx, null);
+        const fingerprint = await this.fingerprintOf(runner, profile, ctx);
+        const summary = await this.checkAndSummarise(runner, profile, ctx);
+        await runner.commitTransaction();
+        await this.setStaged(row, staged, fingerprint);
+        return { ...review, ...summary };
+      }
+      await runner.startTransaction();
+      await this.setStaged(row, await this.stage(runner, row, profile, ctx, null), null, runner);
+      await runner.commitTransaction();
+      await runner.startTransaction();
+      const summary = await this.checkAndSummarise(runner, profile, ctx);
       await runner.rollbackTransaction();
+      return { ...review, ...summary };
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
-      // The rolled-back checks left a dead version of every row they marked: reclaim them so the
-      // run scans a table its own size.
-      await this.dataSource.query(`VACUUM ${ctx.stage}`);
+      // The checks left a dead version of every row they marked: reclaim them so the run scans a
+      // table its own size.
+      await this.dataSource.query(`VACUUM ${ctx.stage}`).catch(() => undefined);
     }
+  }
+
+  private async setStaged(row: ImportEntity, stagedRows: number | null, fingerprint: string | null, runner?: QueryRunner): Promise<void> {
+    await (runner ?? this.dataSource).query(
+      `UPDATE imports SET staged_rows = $2, checked_fingerprint = $3, updated_at = now() WHERE id = $1`,
+      [row.id, stagedRows, fingerprint],
+    );
+    row.stagedRows = stagedRows;
+    row.checkedFingerprint = fingerprint;
+  }
+
+  private async checkAndSummarise(runner: QueryRunner, profile: ImportProfile, ctx: ImportContext) {
+    await profile.checkInDatabase(runner, ctx);
+    const counts = await profile.plan(runner, ctx);
+    const [totals] = await runner.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE error_reason IS NOT NULL)::int AS rejected FROM ${ctx.stage}`,
+    );
+    const firstErrors = await runner.query(
+      `SELECT line, error_column AS column, error_reason AS reason FROM ${ctx.stage} WHERE error_reason IS NOT NULL ORDER BY line LIMIT ${FIRST_ERRORS}`,
+    );
+    return { rowsTotal: totals.total as number, rowsRejected: totals.rejected as number, counts, firstErrors };
   }
 
   /** Drops the staging table (an import that ended, or whose mapping no longer stages). */
@@ -131,13 +158,14 @@ export class ImportPipeline {
     profile: ImportProfile,
     ctx: ImportContext,
     onProgress: ProgressListener,
-  ): Promise<{ rowsTotal: number; rowsRejected: number; counts: ImportCounts; timingsMs: Record<string, number> }> {
+  ): Promise<RunResult> {
     const clock = Date.now();
     // Not recorded on the import here: the progress writes would wait for that row's lock.
-    if (!(await this.isStaged(runner, row, ctx))) await this.stage(runner, row, profile, ctx, onProgress);
+    const reusable = await this.reusableChecks(runner, row, profile, ctx);
+    if (!reusable) await this.stage(runner, row, profile, ctx, onProgress);
     const staged = Date.now();
     if (await onProgress({ phase: 'CHECKING', rowsDone: 0, errorsSoFar: 0 })) throw new ImportCancelled();
-    await profile.checkInDatabase(runner, ctx);
+    if (reusable !== 'CHECKED') await profile.checkInDatabase(runner, ctx);
     const planned = await profile.plan(runner, ctx);
     const checked = Date.now();
     const [totals] = await runner.query(
@@ -150,6 +178,8 @@ export class ImportPipeline {
        FROM ${ctx.stage} WHERE error_reason IS NOT NULL`,
       [row.id],
     );
+    // Reported before the first batch too, so that the phase shows where the time goes.
+    if (await onProgress({ phase: 'MERGING', rowsDone: 0, errorsSoFar: totals.rejected })) throw new ImportCancelled();
     const done: ImportCounts = {};
     for (let from = 1; from <= totals.last; from += MERGE_BATCH_LINES) {
       const to = from + MERGE_BATCH_LINES - 1;
@@ -159,19 +189,38 @@ export class ImportPipeline {
     }
     await runner.query(`DROP TABLE ${ctx.stage}`);
     const timingsMs = { staging: staged - clock, checks: checked - staged, merge: Date.now() - checked };
-    return { rowsTotal: totals.total, rowsRejected: totals.rejected, counts: { ...planned, ...done }, timingsMs };
+    const checksReused = reusable === 'CHECKED';
+    return { rowsTotal: totals.total, rowsRejected: totals.rejected, counts: { ...planned, ...done }, timingsMs, checksReused };
   }
 
   /**
-   * The dry run's staging is reusable when the table holds the rows it recorded: an unlogged
-   * table is emptied by a database crash, and a mapping edit stages again.
+   * What the run can take over from the dry run: 'CHECKED' when the staging table holds the rows
+   * it recorded and its checks, and nothing they read has changed since (the same fingerprint,
+   * which also covers what the row validation looked up); 'STAGED' when it holds the rows of a
+   * profile without a fingerprint; null when the file must be staged again (an unlogged table is
+   * emptied by a database crash; checks whose inputs changed are stale).
    */
-  private async isStaged(runner: QueryRunner, row: ImportEntity, ctx: ImportContext): Promise<boolean> {
-    if (row.stagedRows === null) return false;
+  private async reusableChecks(runner: QueryRunner, row: ImportEntity, profile: ImportProfile, ctx: ImportContext): Promise<'CHECKED' | 'STAGED' | null> {
+    if (row.stagedRows === null) return null;
     const [{ exists }] = await runner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [ctx.stage]);
-    if (!exists) return false;
+    if (!exists) return null;
     const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM ${ctx.stage}`);
-    return n === row.stagedRows;
+    if (n !== row.stagedRows) return null;
+    // Without a fingerprint the dry run rolled its checks back: the rows are as staged.
+    if (!profile.checksFingerprint) return 'STAGED';
+    if (row.checkedFingerprint === null) return null;
+    return (await this.fingerprintOf(runner, profile, ctx)) === row.checkedFingerprint ? 'CHECKED' : null;
+  }
+
+  /**
+   * The profile's digest of the database, with what else the checks and the row rules depend
+   * on: the actor as the run sees it (the dry run's comes from the request's token) and the options.
+   */
+  private async fingerprintOf(runner: QueryRunner, profile: ImportProfile, ctx: ImportContext): Promise<string> {
+    const database = await profile.checksFingerprint!(runner, ctx);
+    const { actor, duplicateMode, crisisId, caseOwnerTeamIds, mappedColumns } = ctx;
+    const inputs = JSON.stringify([database, actor.id, actor.email.toLowerCase(), actor.role, duplicateMode, crisisId, caseOwnerTeamIds, [...mappedColumns].sort()]);
+    return createHash('sha256').update(inputs).digest('hex');
   }
 
   /**
@@ -192,9 +241,12 @@ export class ImportPipeline {
          error_column text, error_reason text, ${profile.stagingExtraColumns}) WITH (fillfactor = 50)`,
     );
     const positions = columnPositions(row.mapping ?? [], profile.columns);
-    const validate = profile.rowValidator(ctx);
+    const validate = profile.rowValidatorIn ? await profile.rowValidatorIn(runner, ctx) : profile.rowValidator(ctx);
+    const extras = profile.stagedColumns ?? [];
     const client = (await runner.connect()) as PoolClient;
-    const copy = client.query(copyFrom(`COPY ${ctx.stage} (line, ${names.join(', ')}, error_column, error_reason) FROM STDIN`));
+    const copy = client.query(
+      copyFrom(`COPY ${ctx.stage} (line, ${[...names, 'error_column', 'error_reason', ...extras].join(', ')}) FROM STDIN`),
+    );
 
     const parser = parse({
       bom: true,
@@ -207,8 +259,10 @@ export class ImportPipeline {
     let errors = 0;
     let header = true;
     let batch = '';
-    const stageLine = (line: number, values: (string | null)[], column: string | null, reason: string | null) => {
-      batch += `${line}\t${values.map(copyField).join('\t')}\t${copyField(column)}\t${copyField(reason)}\n`;
+    const noExtras = extras.map(() => null);
+    const stageLine = (line: number, values: (string | null)[], column: string | null, reason: string | null, staged: (string | null)[] = noExtras) => {
+      const tail = extras.length > 0 ? `\t${staged.map(copyField).join('\t')}` : '';
+      batch += `${line}\t${values.map(copyField).join('\t')}\t${copyField(column)}\t${copyField(reason)}${tail}\n`;
     };
     const nulls = names.map(() => null);
     parser.on('skip', (error: Error & { lines?: number }) => {
@@ -234,7 +288,7 @@ export class ImportPipeline {
         const values = positions.map((p) => (p < 0 ? null : clean(record[p])));
         const verdict = validate(values);
         rows += 1;
-        if (verdict.ok) stageLine(line, verdict.values, null, null);
+        if (verdict.ok) stageLine(line, verdict.values, null, null, verdict.staged);
         else {
           errors += 1;
           stageLine(line, values, verdict.column, verdict.reason);

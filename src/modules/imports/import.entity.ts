@@ -20,6 +20,8 @@ export interface RunResult {
   counts: Record<string, number>;
   /** Where the run spent its time: staging (parse, rules, COPY), checks (set-based, with the plan), merge. */
   timingsMs?: Record<string, number>;
+  /** The run took over the dry run's checks (nothing they read had changed), instead of checking again. */
+  checksReused?: boolean;
 }
 
 @Entity('imports')
@@ -73,6 +75,10 @@ export class ImportEntity {
   /** Rows in the staging table the dry run loaded (null: not staged). */
   @Column({ name: 'staged_rows', type: 'int', nullable: true })
   stagedRows: number | null;
+
+  /** The digest of what the dry run's checks read, kept with them in the staging table (null: no checks kept). */
+  @Column({ name: 'checked_fingerprint', type: 'varchar', nullable: true })
+  checkedFingerprint: string | null;
 
   @Column({ name: 'rows_done', type: 'int' })
   rowsDone: number;

@@ -8,7 +8,8 @@ import { changedSql, CONTACT_UPDATABLE, STAKEHOLDER_UPDATABLE } from './stakehol
 
 /**
  * The set-based steps of a stakeholder import's checks, over its staging table: marking rows
- * rejected, resolving case owners, and the one classification pass the dry run counts.
+ * rejected, resolving case owners, marking what decides the merge's actions for stakeholders
+ * that exist, and the fingerprint of what they read.
  */
 
 export const OK = 's.error_reason IS NULL';
@@ -24,34 +25,18 @@ export async function reject(runner: QueryRunner, stage: string, column: string,
 }
 
 /**
- * Which rows open a case, and who owns it: case_owner_email (looked up with the owners, see
- * checkInDatabase), else the round-robin team, else the stakeholder's owner.
+ * Which rows open a case, and who owns it: case_owner_email (looked up while parsing, see
+ * ownerLookup), else the round-robin team, else the stakeholder's owner.
  */
 export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promise<void> {
   const caseRole = roleFor(CASE_OWNER_ROLE, 's.kind');
-  const needsOwner = `${OK} AND s.case_action IS NULL AND s.case_owner_id IS NULL`;
+  const needsOwner = `${OK} AND NOT s.case_exists AND s.case_owner_id IS NULL`;
   await runner.query(
-    `UPDATE ${ctx.stage} s SET case_action = 'EXISTS' FROM recovery_cases rc
+    `UPDATE ${ctx.stage} s SET case_exists = true FROM recovery_cases rc
      WHERE rc.crisis_id = $1 AND rc.stakeholder_id = s.stakeholder_id AND ${OK}`,
     [ctx.crisisId],
   );
-  await reject(
-    runner,
-    ctx.stage,
-    `'case_owner_email'`,
-    `format('case_owner_email %s is not a user of Regain', s.case_owner_email)`,
-    '',
-    `s.case_action IS NULL AND s.case_owner_email IS NOT NULL AND s.case_owner_id IS NULL`,
-  );
-  await reject(
-    runner,
-    ctx.stage,
-    `'case_owner_email'`,
-    `format('%s is %s; a %s case is owned by an active %s', u.name, CASE WHEN u.is_active THEN u.role::text ELSE 'deactivated' END,
-      s.kind, ${caseRole})`,
-    'users u',
-    `s.case_action IS NULL AND u.id = s.case_owner_id AND NOT (u.is_active AND u.role::text = ${caseRole})`,
-  );
+  await reject(runner, ctx.stage, `'case_owner_email'`, 's.case_owner_problem', '', `NOT s.case_exists AND s.case_owner_problem IS NOT NULL`);
   if (ctx.caseOwnerTeamIds.length > 0) {
     // Round-robin per kind over the team members who may own that kind's cases, in the team's order.
     await runner.query(
@@ -79,24 +64,48 @@ export async function checkCases(runner: QueryRunner, ctx: ImportContext): Promi
     `'case_owner_email'`,
     `format('no one to own the case: give case_owner_email or a round-robin team in the import options (a %s case is owned by an active %s)', s.kind, ${caseRole})`,
     '',
-    `s.case_action IS NULL AND s.case_owner_id IS NULL`,
+    `NOT s.case_exists AND s.case_owner_id IS NULL`,
   );
 }
 
-/** One pass deciding what the merge does with each accepted row; the dry run counts these. */
+/**
+ * A digest of every row checkInDatabase reads: all users (owners, case owners and the team are
+ * looked up among them, and the actor's role is one of them), the stakeholders with the staged
+ * external refs, their contacts and, when cases are opened, their cases in the crisis. Each by
+ * id and xmin, which every UPDATE changes; a new or deleted row changes the set (and so, but
+ * for a chance of about 2^-64, the set's count and sum of hashes).
+ */
+export async function checksFingerprint(runner: QueryRunner, ctx: ImportContext): Promise<string> {
+  // A count and a sum of 64-bit hashes per set: constant memory for any number of rows.
+  const versions = (sql: string) =>
+    `(SELECT count(*) || ':' || coalesce(sum(hashtextextended(v.id::text || ':' || v.xmin::text, 0)::numeric), 0) FROM (${sql}) v)`;
+  const known = `SELECT st.id, st.xmin FROM stakeholders st WHERE st.external_ref IN (SELECT external_ref FROM ${ctx.stage})`;
+  const cases = ctx.crisisId === null ? `''` : versions(`SELECT rc.id, rc.xmin FROM recovery_cases rc WHERE rc.crisis_id = $1 AND rc.stakeholder_id IN (SELECT id FROM known)`);
+  const [{ digest }] = await runner.query(
+    `WITH known AS MATERIALIZED (${known})
+     SELECT md5(concat_ws('|', ${versions('SELECT id, xmin FROM users')}, ${versions('SELECT id, xmin FROM known')},
+       ${versions('SELECT c.id, c.xmin FROM contacts c WHERE c.stakeholder_id IN (SELECT id FROM known)')}, ${cases})) AS digest`,
+    ctx.crisisId === null ? [] : [ctx.crisisId],
+  );
+  return digest as string;
+}
+
+/**
+ * What decides the merge's action for rows of stakeholders that exist (see mergeActions): the
+ * contact each row matches, and whether the mapped values differ from the stored ones. New
+ * stakeholders, the common case, need no mark; SKIP needs none at all.
+ */
 export async function classify(runner: QueryRunner, ctx: ImportContext): Promise<void> {
-  const skip = ctx.duplicateMode === DuplicateMode.SKIP;
+  if (ctx.duplicateMode === DuplicateMode.SKIP) return;
   const mapped = ctx.mappedColumns;
-  if (!skip) {
-    await runner.query(
-      `UPDATE ${ctx.stage} s SET contact_id = c.id
-       FROM (SELECT DISTINCT ON (stakeholder_id, key) id, stakeholder_id, key FROM (
-               SELECT id, stakeholder_id, CASE WHEN email IS NOT NULL THEN 'e:' || lower(email) ELSE 'n:' || lower(name) END AS key
-               FROM contacts WHERE stakeholder_id IN (SELECT stakeholder_id FROM ${ctx.stage} WHERE stakeholder_id IS NOT NULL)) k
-             ORDER BY stakeholder_id, key, id) c
-       WHERE c.stakeholder_id = s.stakeholder_id AND c.key = s.contact_key AND ${OK}`,
-    );
-  }
+  await runner.query(
+    `UPDATE ${ctx.stage} s SET contact_id = c.id
+     FROM (SELECT DISTINCT ON (stakeholder_id, key) id, stakeholder_id, key FROM (
+             SELECT id, stakeholder_id, CASE WHEN email IS NOT NULL THEN 'e:' || lower(email) ELSE 'n:' || lower(name) END AS key
+             FROM contacts WHERE stakeholder_id IN (SELECT stakeholder_id FROM ${ctx.stage} WHERE stakeholder_id IS NOT NULL)) k
+           ORDER BY stakeholder_id, key, id) c
+     WHERE c.stakeholder_id = s.stakeholder_id AND c.key = s.contact_key AND ${OK}`,
+  );
   const ownerChanged = mapped.has('owner_email') ? ' OR (s.owner_id IS NOT NULL AND s.owner_id IS DISTINCT FROM st.owner_id)' : '';
   const stakeholderChanged = `EXISTS (SELECT 1 FROM stakeholders st WHERE st.id = s.stakeholder_id AND (${changedSql(
     STAKEHOLDER_UPDATABLE.map(([column, , stored]) => [column, stored]),
@@ -106,17 +115,9 @@ export async function classify(runner: QueryRunner, ctx: ImportContext): Promise
     CONTACT_UPDATABLE.map(([column, , stored]) => [column, stored]),
     mapped,
   )})`;
-  // is_first (the external_ref's first accepted line) is decided in the same pass: one rewrite of each staged row, not two.
   await runner.query(
-    `UPDATE ${ctx.stage} s SET
-       is_first = f.first,
-       stakeholder_action = CASE WHEN NOT f.first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
-         WHEN $1 THEN 'SKIP' WHEN ${stakeholderChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
-       contact_action = CASE WHEN s.contact_key IS NULL THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
-         WHEN $1 THEN 'SKIP' WHEN s.contact_id IS NULL THEN 'CREATE' WHEN ${contactChanged} THEN 'UPDATE' ELSE 'UNCHANGED' END,
-       case_action = CASE WHEN NOT $2 OR NOT f.first THEN NULL WHEN s.case_action = 'EXISTS' THEN 'EXISTS' ELSE 'OPEN' END
-     FROM (SELECT line, line = min(line) OVER (PARTITION BY external_ref) AS first FROM ${ctx.stage} WHERE error_reason IS NULL) f
-     WHERE f.line = s.line AND ${OK}`,
-    [skip, ctx.crisisId !== null],
+    `UPDATE ${ctx.stage} s SET stakeholder_changed = s.is_first AND ${stakeholderChanged},
+       contact_changed = s.contact_id IS NOT NULL AND ${contactChanged}
+     WHERE s.stakeholder_id IS NOT NULL AND ${OK}`,
   );
 }

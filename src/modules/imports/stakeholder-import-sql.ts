@@ -5,6 +5,22 @@ export function stagingTableOf(importId: string): string {
   return `import_stage_${importId.replace(/[^0-9a-f]/gi, '')}`;
 }
 
+/**
+ * What the merge does with an accepted staged row (alias s), from the marks the checks leave:
+ * computed where it is needed (the plan's counts, the merge's statements) rather than stored by
+ * an UPDATE of every staged row. The checks mark only the rows that are not the common case
+ * (a later row of an external_ref, a stakeholder or contact that exists, a case already open).
+ */
+export function mergeActions(skip: boolean, opensCases: boolean): { stakeholder: string; contact: string; recoveryCase: string } {
+  return {
+    stakeholder: `CASE WHEN NOT s.is_first THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
+      WHEN ${skip} THEN 'SKIP' WHEN s.stakeholder_changed THEN 'UPDATE' ELSE 'UNCHANGED' END`,
+    contact: `CASE WHEN s.contact_key IS NULL THEN NULL WHEN s.stakeholder_id IS NULL THEN 'CREATE'
+      WHEN ${skip} THEN 'SKIP' WHEN s.contact_id IS NULL THEN 'CREATE' WHEN s.contact_changed THEN 'UPDATE' ELSE 'UNCHANGED' END`,
+    recoveryCase: `CASE WHEN NOT ${opensCases} OR NOT s.is_first THEN NULL WHEN s.case_exists THEN 'EXISTS' ELSE 'OPEN' END`,
+  };
+}
+
 /** SQL text for "this staged value differs from the stored one", for the mapped columns only. */
 export function changedSql(pairs: readonly [column: string, stored: string][], mapped: ReadonlySet<string>): string {
   const parts = pairs.filter(([column]) => mapped.has(column)).map(([column, stored]) => `s.${column} IS DISTINCT FROM ${stored}`);

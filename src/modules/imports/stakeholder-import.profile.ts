@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
 import { CadenceBulkEnrolmentService } from '../cadences/cadence-bulk-enrolment.service';
 import { CadenceEnrolmentService } from '../cadences/cadence-enrolment.service';
-import { OWNER_ROLE } from '../stakeholders/stakeholder-rules';
 import { UserRole } from '../users/user-role.enum';
 import { ImportContext, ImportCounts, ImportProfile, RowVerdict } from './import-profile';
 import { DuplicateMode, ImportKind } from './import.enums';
 import { STAKEHOLDER_CSV_COLUMNS } from './stakeholder-csv-columns';
-import { checkCases, classify, OK, reject, roleFor } from './stakeholder-import-checks';
-import { consistencyColumns, CONTACT_UPDATABLE, STAKEHOLDER_UPDATABLE, stakeholderAuditJson } from './stakeholder-import-sql';
+import { checkCases, checksFingerprint, classify, OK, reject } from './stakeholder-import-checks';
+import { ImportUser, OWNER_STAGED_COLUMNS, ownerLookup } from './stakeholder-import-owners';
+import { consistencyColumns, CONTACT_UPDATABLE, mergeActions, STAKEHOLDER_UPDATABLE, stakeholderAuditJson } from './stakeholder-import-sql';
 import { stakeholderRowRules } from './stakeholder-row-rules';
 
 /**
@@ -16,7 +16,8 @@ import { stakeholderRowRules } from './stakeholder-row-rules';
  * row per contact; the stakeholder comes from the first accepted line of its external_ref.
  * Everything after the per-row rules is set-based over the staging table: classify once
  * (the dry run counts the classes), then merge by line ranges with the audit entries written
- * by the same statements.
+ * by the same statements. New rows get time-ordered ids (uuid_v7), so that the id-keyed indexes
+ * grow at their right edge instead of at random pages.
  */
 @Injectable()
 export class StakeholderImportProfile implements ImportProfile {
@@ -30,11 +31,25 @@ export class StakeholderImportProfile implements ImportProfile {
   readonly stagingExtraColumns = `
     contact_key text GENERATED ALWAYS AS (CASE WHEN contact_email IS NOT NULL THEN 'e:' || lower(contact_email)
       WHEN contact_name IS NOT NULL THEN 'n:' || lower(contact_name) END) STORED,
-    stakeholder_id uuid, existing_kind text, existing_owner_id uuid, owner_id uuid, case_owner_id uuid, contact_id uuid,
-    is_first boolean NOT NULL DEFAULT false, stakeholder_action text, contact_action text, case_action text`;
+    owner_id uuid, case_owner_id uuid, owner_problem text, case_owner_problem text,
+    stakeholder_id uuid, existing_kind text, existing_owner_id uuid, contact_id uuid,
+    is_first boolean NOT NULL DEFAULT true, case_exists boolean NOT NULL DEFAULT false,
+    stakeholder_changed boolean NOT NULL DEFAULT false, contact_changed boolean NOT NULL DEFAULT false`;
+  readonly stagedColumns = OWNER_STAGED_COLUMNS;
 
   rowValidator(context: ImportContext): (values: (string | null)[]) => RowVerdict {
     return stakeholderRowRules({ actor: context.actor, opensCases: context.crisisId !== null });
+  }
+
+  /** The row rules, then the owners by email from the users read here (the checks judge them later, in order). */
+  async rowValidatorIn(runner: QueryRunner, context: ImportContext): Promise<(values: (string | null)[]) => RowVerdict> {
+    const users: ImportUser[] = await runner.query(`SELECT id, email, name, role, is_active AS "isActive" FROM users`);
+    const rules = this.rowValidator(context);
+    const owners = ownerLookup(users, context.crisisId !== null);
+    return (values) => {
+      const verdict = rules(values);
+      return verdict.ok ? { ...verdict, staged: owners(verdict.values) } : verdict;
+    };
   }
 
   async checkInDatabase(runner: QueryRunner, ctx: ImportContext): Promise<void> {
@@ -42,25 +57,28 @@ export class StakeholderImportProfile implements ImportProfile {
     const update = ctx.duplicateMode === DuplicateMode.UPDATE;
 
     // Rows of one external_ref are one stakeholder: they must agree with its first accepted line.
+    // Only refs with more than one accepted row are read twice; their later rows lose is_first.
     const columns = consistencyColumns(opensCases);
     const firstDifferent = `CASE ${columns.map((c) => `WHEN s.${c} IS DISTINCT FROM f.${c} THEN '${c}'`).join(' ')} END`;
-    await reject(
-      runner,
-      ctx.stage,
-      firstDifferent,
-      `format('external_ref %s appears on line %s with a different %s', s.external_ref, f.line, ${firstDifferent})`,
-      `(SELECT DISTINCT ON (external_ref) * FROM ${ctx.stage} WHERE error_reason IS NULL ORDER BY external_ref, line) f`,
-      `s.external_ref = f.external_ref AND s.line > f.line AND (${columns.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `f.${c}`).join(', ')})`,
+    const differs = `(${columns.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `f.${c}`).join(', ')})`;
+    await runner.query(
+      `UPDATE ${ctx.stage} s SET is_first = false,
+         error_column = CASE WHEN ${differs} THEN ${firstDifferent} END,
+         error_reason = CASE WHEN ${differs} THEN left(format('external_ref %s appears on line %s with a different %s', s.external_ref, f.line, ${firstDifferent}), 1000) END
+       FROM (SELECT external_ref, min(line) AS line FROM ${ctx.stage} WHERE error_reason IS NULL GROUP BY external_ref HAVING count(*) > 1) d
+       JOIN ${ctx.stage} f ON f.line = d.line
+       WHERE s.external_ref = d.external_ref AND s.line > d.line AND ${OK}`,
     );
-    // A contact appears once per stakeholder (recognised by email, else by name).
+    // A contact appears once per stakeholder (recognised by email, else by name): only later rows can repeat one.
     await reject(
       runner,
       ctx.stage,
       `CASE WHEN s.contact_email IS NOT NULL THEN 'contact_email' ELSE 'contact_name' END`,
       `format('the contact %s is already on line %s for external_ref %s', coalesce(s.contact_email, s.contact_name), f.line, s.external_ref)`,
-      `(SELECT DISTINCT ON (external_ref, contact_key) line, external_ref, contact_key FROM ${ctx.stage}
-         WHERE error_reason IS NULL AND contact_key IS NOT NULL ORDER BY external_ref, contact_key, line) f`,
-      `s.external_ref = f.external_ref AND s.contact_key = f.contact_key AND s.line > f.line`,
+      `(SELECT external_ref, contact_key, min(line) AS line FROM ${ctx.stage}
+         WHERE error_reason IS NULL AND contact_key IS NOT NULL AND external_ref IN (SELECT external_ref FROM ${ctx.stage} WHERE NOT is_first)
+         GROUP BY external_ref, contact_key) f`,
+      `NOT s.is_first AND s.external_ref = f.external_ref AND s.contact_key = f.contact_key AND s.line > f.line`,
     );
 
     await runner.query(
@@ -99,53 +117,48 @@ export class StakeholderImportProfile implements ImportProfile {
       );
     }
 
-    // Owners: an active user whose role may own this kind (stakeholder-rules OWNER_ROLE).
-    // Owners and case owners by email in one pass (one rewrite of each staged row); checkCases then judges the case owners.
-    const caseOwner = opensCases ? ', case_owner_id = (SELECT u.id FROM users u WHERE u.email = s.case_owner_email)' : '';
-    await runner.query(
-      `UPDATE ${ctx.stage} s SET owner_id = (SELECT u.id FROM users u WHERE u.email = s.owner_email)${caseOwner}
-       WHERE ${OK} AND (s.owner_email IS NOT NULL${opensCases ? ' OR s.case_owner_email IS NOT NULL' : ''})`,
-    );
-    await reject(runner, ctx.stage, `'owner_email'`, `format('owner_email %s is not a user of Regain', s.owner_email)`, '', `s.owner_email IS NOT NULL AND s.owner_id IS NULL`);
-    await reject(
-      runner,
-      ctx.stage,
-      `'owner_email'`,
-      `format('a %s must be owned by an active %s; %s is %s', lower(s.kind), ${roleFor(OWNER_ROLE, 's.kind')}, u.name,
-        CASE WHEN u.is_active THEN u.role::text ELSE 'deactivated' END)`,
-      'users u',
-      `u.id = s.owner_id AND NOT (u.is_active AND u.role::text = ${roleFor(OWNER_ROLE, 's.kind')})`,
-    );
+    // Owners: an active user whose role may own this kind (stakeholder-rules OWNER_ROLE), looked up while parsing.
+    await reject(runner, ctx.stage, `'owner_email'`, 's.owner_problem', '', `s.owner_problem IS NOT NULL`);
 
     if (opensCases) await checkCases(runner, ctx);
     await classify(runner, ctx);
   }
 
+  checksFingerprint(runner: QueryRunner, ctx: ImportContext): Promise<string> {
+    return checksFingerprint(runner, ctx);
+  }
+
   async plan(runner: QueryRunner, ctx: ImportContext): Promise<ImportCounts> {
+    const actions = this.actions(ctx);
     const [counts] = await runner.query(`
-      SELECT count(*) FILTER (WHERE stakeholder_action = 'CREATE')::int AS "stakeholdersCreated",
-             count(*) FILTER (WHERE stakeholder_action = 'UPDATE')::int AS "stakeholdersUpdated",
-             count(*) FILTER (WHERE stakeholder_action IN ('UNCHANGED', 'SKIP'))::int AS "stakeholdersUnchanged",
-             count(*) FILTER (WHERE contact_action = 'CREATE')::int AS "contactsCreated",
-             count(*) FILTER (WHERE contact_action = 'UPDATE')::int AS "contactsUpdated",
-             count(*) FILTER (WHERE contact_action IN ('UNCHANGED', 'SKIP'))::int AS "contactsUnchanged",
-             count(*) FILTER (WHERE case_action = 'OPEN')::int AS "casesOpened",
-             count(*) FILTER (WHERE case_action = 'EXISTS')::int AS "casesAlreadyOpen"
-      FROM ${ctx.stage} WHERE error_reason IS NULL`);
+      SELECT count(*) FILTER (WHERE sa = 'CREATE')::int AS "stakeholdersCreated",
+             count(*) FILTER (WHERE sa = 'UPDATE')::int AS "stakeholdersUpdated",
+             count(*) FILTER (WHERE sa IN ('UNCHANGED', 'SKIP'))::int AS "stakeholdersUnchanged",
+             count(*) FILTER (WHERE ca = 'CREATE')::int AS "contactsCreated",
+             count(*) FILTER (WHERE ca = 'UPDATE')::int AS "contactsUpdated",
+             count(*) FILTER (WHERE ca IN ('UNCHANGED', 'SKIP'))::int AS "contactsUnchanged",
+             count(*) FILTER (WHERE ka = 'OPEN')::int AS "casesOpened",
+             count(*) FILTER (WHERE ka = 'EXISTS')::int AS "casesAlreadyOpen"
+      FROM (SELECT ${actions.stakeholder} AS sa, ${actions.contact} AS ca, ${actions.recoveryCase} AS ka FROM ${ctx.stage} s WHERE ${OK}) a`);
     return counts as ImportCounts;
+  }
+
+  private actions(ctx: ImportContext) {
+    return mergeActions(ctx.duplicateMode === DuplicateMode.SKIP, ctx.crisisId !== null);
   }
 
   async merge(runner: QueryRunner, ctx: ImportContext, fromLine: number, toLine: number): Promise<ImportCounts> {
     const range = `s.line BETWEEN $1 AND $2 AND ${OK}`;
+    const actions = this.actions(ctx);
     const base = [fromLine, toLine, ctx.actor.id, ctx.importId];
     const mapped = ctx.mappedColumns;
     const insertColumns = STAKEHOLDER_UPDATABLE.map(([, target]) => target);
     const [created] = await runner.query(
       `WITH created AS (
-         INSERT INTO stakeholders (kind, external_ref, owner_id, ${insertColumns.join(', ')})
-         SELECT s.kind::stakeholder_kind, s.external_ref, s.owner_id,
+         INSERT INTO stakeholders (id, kind, external_ref, owner_id, ${insertColumns.join(', ')})
+         SELECT uuid_v7(), s.kind::stakeholder_kind, s.external_ref, s.owner_id,
                 ${STAKEHOLDER_UPDATABLE.map(([column, , , cast]) => `s.${column}${cast}`).join(', ')}
-         FROM ${ctx.stage} s WHERE s.stakeholder_action = 'CREATE' AND ${range}
+         FROM ${ctx.stage} s WHERE (${actions.stakeholder}) = 'CREATE' AND ${range}
          RETURNING *),
        audited AS (
          INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
@@ -170,7 +183,7 @@ export class StakeholderImportProfile implements ImportProfile {
       const [row] = await runner.query(
         `WITH old AS (
            SELECT st.*, s.line AS stage_line FROM ${ctx.stage} s JOIN stakeholders st ON st.id = s.stakeholder_id
-           WHERE s.stakeholder_action = 'UPDATE' AND ${range} FOR UPDATE OF st),
+           WHERE (${actions.stakeholder}) = 'UPDATE' AND ${range} FOR UPDATE OF st),
          changed AS (
            UPDATE stakeholders t SET ${sets.join(', ')}, updated_at = now()
            FROM old o, ${ctx.stage} s WHERE t.id = o.id AND s.line = o.stage_line
@@ -194,11 +207,11 @@ export class StakeholderImportProfile implements ImportProfile {
 
     const [contacts] = await runner.query(
       `WITH created AS (
-         INSERT INTO contacts (stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
-         SELECT st.id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
+         INSERT INTO contacts (id, stakeholder_id, name, title, email, phone, preferred_channel, is_executive)
+         SELECT uuid_v7(), st.id, s.contact_name, s.contact_title, s.contact_email, s.contact_phone,
                 s.contact_preferred_channel::contact_channel, s.contact_is_executive::boolean
          FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
-         WHERE s.contact_action = 'CREATE' AND ${range} RETURNING 1)
+         WHERE (${actions.contact}) = 'CREATE' AND ${range} RETURNING 1)
        SELECT count(*)::int AS n FROM created`,
       [fromLine, toLine],
     );
@@ -208,7 +221,7 @@ export class StakeholderImportProfile implements ImportProfile {
       const [row] = await runner.query(
         `WITH changed AS (
            UPDATE contacts c SET ${contactSets.join(', ')}, updated_at = now()
-           FROM ${ctx.stage} s WHERE c.id = s.contact_id AND s.contact_action = 'UPDATE' AND ${range} RETURNING 1)
+           FROM ${ctx.stage} s WHERE c.id = s.contact_id AND (${actions.contact}) = 'UPDATE' AND ${range} RETURNING 1)
          SELECT count(*)::int AS n FROM changed`,
         [fromLine, toLine],
       );
@@ -220,12 +233,12 @@ export class StakeholderImportProfile implements ImportProfile {
     if (ctx.crisisId !== null) {
       const [row] = await runner.query(
         `WITH opened AS (
-           INSERT INTO recovery_cases (crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
+           INSERT INTO recovery_cases (id, crisis_id, stakeholder_id, impact, estimated_loss_minor, loss_currency, description,
                                        owner_id, status, priority, status_changed_at, opened_by_id)
-           SELECT $5, st.id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
+           SELECT uuid_v7(), $5, st.id, s.case_impact::impact_level, s.case_estimated_loss_minor::bigint, s.case_loss_currency,
                   s.case_description, s.case_owner_id, 'IDENTIFIED', s.case_priority::case_priority, now(), $3
            FROM ${ctx.stage} s JOIN stakeholders st ON st.external_ref = s.external_ref
-           WHERE s.case_action = 'OPEN' AND ${range}
+           WHERE (${actions.recoveryCase}) = 'OPEN' AND ${range}
            RETURNING *),
          audited AS (
            INSERT INTO audit_entries (actor_id, entity_type, entity_id, action, before, after)
