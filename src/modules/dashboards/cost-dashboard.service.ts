@@ -16,7 +16,8 @@ interface Row {
 /**
  * One statement: totals by kind and status, and per currency the loss, what was given (the
  * compensation module's RETAINED_STATUSES and ratio), and the revenue recorded in the
- * snapshots (added up by their monthly rollups when the scope allows). Amounts travel as text inside the JSON, so no bigint passes through a float.
+ * snapshots (added up by their monthly rollups when the scope allows). Amounts travel as text
+ * inside the JSON, so no bigint passes through a float.
  */
 export function costSql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id, rc.estimated_loss_minor, rc.loss_currency');
