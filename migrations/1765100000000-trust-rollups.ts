@@ -1,13 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The snapshot rows a statement changed, each with +1 (now there) or -1 (gone). */
-const SOURCES = {
-  INSERT: `SELECT 1 AS sign, n.* FROM new_rows n`,
-  UPDATE: `SELECT 1 AS sign, n.* FROM new_rows n UNION ALL SELECT -1, o.* FROM old_rows o`,
-  DELETE: `SELECT -1 AS sign, o.* FROM old_rows o`,
+/** Per event: the transition tables its statement trigger gets, and its snapshot rows, each with +1 (now there) or -1 (gone). */
+const EVENTS = {
+  INSERT: { tables: 'NEW TABLE AS new_rows', rows: `SELECT 1 AS sign, n.* FROM new_rows n` },
+  UPDATE: { tables: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', rows: `SELECT 1 AS sign, n.* FROM new_rows n UNION ALL SELECT -1, o.* FROM old_rows o` },
+  DELETE: { tables: 'OLD TABLE AS old_rows', rows: `SELECT -1 AS sign, o.* FROM old_rows o` },
 } as const;
+type SnapshotEvent = keyof typeof EVENTS;
 
-const KEY = 'crisis_id, stakeholder_kind, month_index, currency';
+const KEY_COLUMNS = ['crisis_id', 'stakeholder_kind', 'month_index', 'currency'];
+const KEY = KEY_COLUMNS.join(', ');
+const keyOf = (alias: string) => `(${KEY_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
 
 /** Additive measures of one (crisis, stakeholder kind, month, currency) group of snapshots. */
 const MEASURES: [column: string, delta: string][] = [
@@ -26,12 +29,34 @@ const MEASURES: [column: string, delta: string][] = [
   ['paired_baseline_sum', 'sum(d.sign * d.baseline_minor) FILTER (WHERE d.revenue_minor IS NOT NULL)'],
 ];
 
+/** Signed snapshot rows `rows` summed into their (crisis, stakeholder kind, month, currency) groups. */
+const groupedMeasures = (rows: string) => `
+  SELECT d.crisis_id, st.kind AS stakeholder_kind, d.month_index, coalesce(d.currency, '')::text AS currency,
+         ${MEASURES.map(([c, delta]) => `coalesce(${delta}, 0) AS ${c}`).join(', ')}
+    FROM (${rows}) d JOIN stakeholders st ON st.id = d.stakeholder_id
+   GROUP BY 1, 2, 3, 4`;
+
+/** The trust summary of each case in `caseIds` (a SELECT of case_id), from its snapshots as they are; month_index null when it has none. */
+const summariesOf = (caseIds: string) => `
+  SELECT t.case_id, l.crisis_id, l.month_index, l.trust_index, l.band, l.reasons, a.first_recovered, a.months
+    FROM (${caseIds}) t
+    LEFT JOIN LATERAL (SELECT s.crisis_id, s.month_index, s.trust_index, s.band, s.reasons FROM case_trust_snapshots s
+                        WHERE s.case_id = t.case_id ORDER BY s.month_index DESC LIMIT 1) l ON true
+    LEFT JOIN LATERAL (SELECT min(s.month_index) FILTER (WHERE s.case_status = 'RECOVERED') AS first_recovered,
+                              array_agg(s.month_index ORDER BY s.month_index) AS months
+                         FROM case_trust_snapshots s WHERE s.case_id = t.case_id) a ON true`;
+
+const SUMMARY_COLUMNS = `case_id, crisis_id, latest_month_index, latest_trust_index, latest_band, latest_reasons,
+  first_recovered_month_index, month_indexes`;
+const SUMMARY_VALUES = 'f.case_id, f.crisis_id, f.month_index, f.trust_index, f.band, f.reasons, f.first_recovered, f.months';
+
 /**
  * One trigger function per event (a statement trigger sees only the transition tables its
  * event has): the statement's snapshot rows go into the monthly groups as deltas, and the
  * cases they belong to get their summary recomputed from their snapshots as they now are.
  */
-function rollUpFunction(event: keyof typeof SOURCES): string {
+function rollUpFunction(event: SnapshotEvent): string {
+  const rows = EVENTS[event].rows;
   return `
     CREATE FUNCTION case_trust_snapshots_roll_up_${event.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -39,39 +64,25 @@ function rollUpFunction(event: keyof typeof SOURCES): string {
       -- before it finds the conflict. So existing groups are locked in key order (two batches
       -- adding to the same groups then cannot deadlock) and updated, and only new groups,
       -- whose deltas cannot be negative, are inserted.
-      WITH delta AS MATERIALIZED (
-        SELECT d.crisis_id, st.kind AS stakeholder_kind, d.month_index, coalesce(d.currency, '')::text AS currency,
-               ${MEASURES.map(([c, delta]) => `coalesce(${delta}, 0) AS ${c}`).join(', ')}
-          FROM (${SOURCES[event]}) d JOIN stakeholders st ON st.id = d.stakeholder_id
-         GROUP BY 1, 2, 3, 4),
+      WITH delta AS MATERIALIZED (${groupedMeasures(rows)}),
       locked AS (
-        SELECT m.crisis_id, m.stakeholder_kind, m.month_index, m.currency FROM crisis_trust_months m
-         WHERE (m.crisis_id, m.stakeholder_kind, m.month_index, m.currency) IN (SELECT ${KEY} FROM delta)
+        SELECT ${KEY_COLUMNS.map((c) => `m.${c}`).join(', ')} FROM crisis_trust_months m
+         WHERE ${keyOf('m')} IN (SELECT ${KEY} FROM delta)
          ORDER BY ${KEY} FOR UPDATE),
       updated AS (
         UPDATE crisis_trust_months m SET ${MEASURES.map(([c]) => `${c} = m.${c} + d.${c}`).join(', ')}
           FROM delta d JOIN locked l USING (${KEY})
-         WHERE (m.crisis_id, m.stakeholder_kind, m.month_index, m.currency) = (d.crisis_id, d.stakeholder_kind, d.month_index, d.currency))
+         WHERE ${keyOf('m')} = ${keyOf('d')})
       INSERT INTO crisis_trust_months AS m (${KEY}, ${MEASURES.map(([c]) => c).join(', ')})
-      SELECT d.* FROM delta d WHERE NOT EXISTS (SELECT 1 FROM locked l WHERE (${KEY.split(', ').map((k) => `l.${k}`).join(', ')}) = (${KEY.split(', ').map((k) => `d.${k}`).join(', ')}))
+      SELECT d.* FROM delta d WHERE NOT EXISTS (SELECT 1 FROM locked l WHERE ${keyOf('l')} = ${keyOf('d')})
        ORDER BY ${KEY}
       -- Another batch may have just added the group.
       ON CONFLICT (${KEY}) DO UPDATE SET ${MEASURES.map(([c]) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')};
 
-      WITH touched AS (SELECT DISTINCT d.case_id FROM (${SOURCES[event]}) d),
-      fresh AS (
-        SELECT t.case_id, l.crisis_id, l.month_index, l.trust_index, l.band, l.reasons, a.first_recovered, a.months
-          FROM touched t
-          LEFT JOIN LATERAL (SELECT s.crisis_id, s.month_index, s.trust_index, s.band, s.reasons FROM case_trust_snapshots s
-                              WHERE s.case_id = t.case_id ORDER BY s.month_index DESC LIMIT 1) l ON true
-          LEFT JOIN LATERAL (SELECT min(s.month_index) FILTER (WHERE s.case_status = 'RECOVERED') AS first_recovered,
-                                    array_agg(s.month_index ORDER BY s.month_index) AS months
-                               FROM case_trust_snapshots s WHERE s.case_id = t.case_id) a ON true),
+      WITH fresh AS (${summariesOf(`SELECT DISTINCT d.case_id FROM (${rows}) d`)}),
       gone AS (DELETE FROM case_trust_summaries x USING fresh f WHERE x.case_id = f.case_id AND f.month_index IS NULL)
-      INSERT INTO case_trust_summaries AS x (case_id, crisis_id, latest_month_index, latest_trust_index, latest_band, latest_reasons,
-                                             first_recovered_month_index, month_indexes)
-      SELECT f.case_id, f.crisis_id, f.month_index, f.trust_index, f.band, f.reasons, f.first_recovered, f.months
-        FROM fresh f WHERE f.month_index IS NOT NULL ORDER BY f.case_id
+      INSERT INTO case_trust_summaries AS x (${SUMMARY_COLUMNS})
+      SELECT ${SUMMARY_VALUES} FROM fresh f WHERE f.month_index IS NOT NULL ORDER BY f.case_id
       ON CONFLICT (case_id) DO UPDATE SET
         crisis_id = EXCLUDED.crisis_id, latest_month_index = EXCLUDED.latest_month_index,
         latest_trust_index = EXCLUDED.latest_trust_index, latest_band = EXCLUDED.latest_band,
@@ -131,26 +142,19 @@ export class TrustRollups1765100000000 implements MigrationInterface {
       CREATE INDEX case_trust_summaries_at_risk_idx ON case_trust_summaries (crisis_id, latest_trust_index, case_id)
         WHERE latest_band = 'AT_RISK'`);
     await q.query(`CREATE INDEX case_trust_summaries_crisis_idx ON case_trust_summaries (crisis_id) INCLUDE (first_recovered_month_index, month_indexes)`);
-    for (const event of Object.keys(SOURCES) as (keyof typeof SOURCES)[]) {
+    for (const event of Object.keys(EVENTS) as SnapshotEvent[]) {
       await q.query(rollUpFunction(event));
-      const tables = event === 'INSERT' ? 'NEW TABLE AS new_rows' : event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
       await q.query(`
         CREATE TRIGGER case_trust_snapshots_roll_up_${event.toLowerCase()} AFTER ${event} ON case_trust_snapshots
-          REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION case_trust_snapshots_roll_up_${event.toLowerCase()}()`);
+          REFERENCING ${EVENTS[event].tables} FOR EACH STATEMENT EXECUTE FUNCTION case_trust_snapshots_roll_up_${event.toLowerCase()}()`);
     }
-    // The snapshots already there, with the same measures.
+    // The snapshots already there, by the same expressions.
     await q.query(`
-      INSERT INTO crisis_trust_months (crisis_id, stakeholder_kind, month_index, currency, ${MEASURES.map(([c]) => c).join(', ')})
-      SELECT d.crisis_id, st.kind, d.month_index, coalesce(d.currency, ''), ${MEASURES.map(([, delta]) => `coalesce(${delta}, 0)`).join(', ')}
-        FROM (SELECT 1 AS sign, s.* FROM case_trust_snapshots s) d JOIN stakeholders st ON st.id = d.stakeholder_id
-       GROUP BY 1, 2, 3, 4`);
+      INSERT INTO crisis_trust_months (${KEY}, ${MEASURES.map(([c]) => c).join(', ')})
+      ${groupedMeasures('SELECT 1 AS sign, s.* FROM case_trust_snapshots s')}`);
     await q.query(`
-      INSERT INTO case_trust_summaries (case_id, crisis_id, latest_month_index, latest_trust_index, latest_band, latest_reasons,
-                                        first_recovered_month_index, month_indexes)
-      SELECT DISTINCT ON (s.case_id) s.case_id, s.crisis_id, s.month_index, s.trust_index, s.band, s.reasons,
-             min(s.month_index) FILTER (WHERE s.case_status = 'RECOVERED') OVER w,
-             array_agg(s.month_index) OVER (w ORDER BY s.month_index ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-        FROM case_trust_snapshots s WINDOW w AS (PARTITION BY s.case_id) ORDER BY s.case_id, s.month_index DESC`);
+      INSERT INTO case_trust_summaries (${SUMMARY_COLUMNS})
+      SELECT ${SUMMARY_VALUES} FROM (${summariesOf('SELECT DISTINCT case_id FROM case_trust_snapshots')}) f`);
     await q.query(`DROP INDEX case_trust_snapshots_curve_idx`);
     await q.query(`DROP INDEX case_trust_snapshots_recovered_idx`);
     // The leading columns of the curve index, which covered it.
@@ -165,7 +169,7 @@ export class TrustRollups1765100000000 implements MigrationInterface {
     await q.query(`
       CREATE INDEX case_trust_snapshots_curve_idx ON case_trust_snapshots (crisis_id, month_index)
         INCLUDE (case_id, month_start, trust_index, latest_nps, latest_csat, case_status, revenue_minor, baseline_minor, currency)`);
-    for (const event of Object.keys(SOURCES)) {
+    for (const event of Object.keys(EVENTS)) {
       await q.query(`DROP TRIGGER case_trust_snapshots_roll_up_${event.toLowerCase()} ON case_trust_snapshots`);
       await q.query(`DROP FUNCTION case_trust_snapshots_roll_up_${event.toLowerCase()}()`);
     }
