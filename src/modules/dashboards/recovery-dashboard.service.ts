@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PROMISE_DUE_SQL, PROMISE_KEPT_SQL } from '../commitments/commitment-queries.service';
 import { RATIO_SQL } from '../compensation/compensation-reporting.service';
 import { money } from '../compensation/reporting-mappers';
-import { CRISIS_MONTH_ZERO } from '../trust/trust-snapshot.sql';
+import { CRISIS_MONTH_ZERO, MONTHS_AFTER } from '../trust/trust-snapshot.sql';
 import { DashboardScope, monthlyRollupWhere, scopeSql } from './dashboard-scope';
 import { NpsModel } from './models/nps.model';
 import { RecoveryMonthModel } from './models/recovery-month.model';
@@ -50,17 +50,30 @@ const promisesByMonth = (wholeCrisis: boolean) => `
         ${wholeCrisis ? '' : 'JOIN sc ON sc.id = c.case_id'}
         JOIN case_trust_summaries l ON l.case_id = c.case_id AND l.crisis_id = $1
         CROSS JOIN (SELECT ${CRISIS_MONTH_ZERO('cr')} AS month_zero FROM crises cr WHERE cr.id = $1) z
-        CROSS JOIN LATERAL (SELECT ((extract(year FROM c.due_on) - extract(year FROM z.month_zero)) * 12
-                                    + extract(month FROM c.due_on) - extract(month FROM z.month_zero))::int AS month_index) m
+        CROSS JOIN LATERAL (SELECT ${MONTHS_AFTER('z.month_zero', 'c.due_on')} AS month_index) m
        WHERE c.party = 'OURS' AND m.month_index = ANY (l.month_indexes)
        GROUP BY m.month_index)`;
 
-const CURVE_SELECT = `
-    SELECT m.*, coalesce(r.revenue, '[]') AS revenue, coalesce(p.kept, 0) AS kept, coalesce(p.due, 0) AS due
-      FROM months m
-      LEFT JOIN revenue r USING (month_index)
-      LEFT JOIN promises p USING (month_index)
-     ORDER BY m.month_index`;
+/** The (month index, currency) groups of the scoped cases' snapshots, with the sums the curve needs, from the monthly rollups. */
+const rollupGroups = (where: string) => `
+      SELECT g.month_index, g.currency, sum(g.cases) AS cases, sum(g.trust_sum) AS trust_sum, sum(g.nps_respondents) AS respondents,
+             sum(g.promoters) AS promoters, sum(g.detractors) AS detractors, sum(g.csat_sum) AS csat_sum, sum(g.csat_count) AS csat_count,
+             sum(g.retained) AS retained, sum(g.paired_count) AS paired, sum(g.paired_revenue_sum) AS revenue,
+             sum(g.paired_baseline_sum) AS baseline
+        FROM crisis_trust_months g WHERE ${where}
+       GROUP BY g.month_index, g.currency`;
+
+/** The same groups straight from the snapshots of the scoped cases `sc`. */
+const SNAPSHOT_GROUPS = `
+      SELECT t.month_index, t.currency, count(*) AS cases, sum(t.trust_index) AS trust_sum, count(t.latest_nps) AS respondents,
+             count(*) FILTER (WHERE t.latest_nps >= 9) AS promoters, count(*) FILTER (WHERE t.latest_nps <= 6) AS detractors,
+             sum(t.latest_csat) AS csat_sum, count(t.latest_csat) AS csat_count,
+             count(*) FILTER (WHERE t.case_status <> 'CHURNED') AS retained,
+             count(*) FILTER (WHERE t.revenue_minor IS NOT NULL AND t.baseline_minor IS NOT NULL) AS paired,
+             sum(t.revenue_minor) FILTER (WHERE t.baseline_minor IS NOT NULL) AS revenue,
+             sum(t.baseline_minor) FILTER (WHERE t.revenue_minor IS NOT NULL) AS baseline
+        FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
+       GROUP BY t.month_index, t.currency`;
 
 /**
  * The monthly series, one statement: the scoped cases' snapshots by month index, with revenue
@@ -70,18 +83,11 @@ const CURVE_SELECT = `
 export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: unknown[] } {
   const { cases, params } = scopeSql(scope, 'rc.id');
   const rollups = monthlyRollupWhere(scope, 'g', params);
-  // The scoped cases materialised (in both forms): the planner then cannot misjudge how many
-  // commitments meet them and probe the cases one by one.
-  if (rollups) {
-    const sql = `
+  // The scoped cases materialised: the planner then cannot misjudge how many commitments meet
+  // them and probe the cases one by one.
+  const sql = `
     WITH sc AS MATERIALIZED (${cases}),
-    groups AS (
-      SELECT g.month_index, g.currency, sum(g.cases) AS cases, sum(g.trust_sum) AS trust_sum, sum(g.nps_respondents) AS respondents,
-             sum(g.promoters) AS promoters, sum(g.detractors) AS detractors, sum(g.csat_sum) AS csat_sum, sum(g.csat_count) AS csat_count,
-             sum(g.retained) AS retained, sum(g.paired_count) AS paired, sum(g.paired_revenue_sum) AS revenue,
-             sum(g.paired_baseline_sum) AS baseline
-        FROM crisis_trust_months g WHERE ${rollups}
-       GROUP BY g.month_index, g.currency),
+    groups AS (${rollups ? rollupGroups(rollups) : SNAPSHOT_GROUPS}),
     months AS (
       -- As avg() does it: the exact quotient of the integer sum by the count, then rounded.
       SELECT month_index, sum(cases)::int AS cases, round(sum(trust_sum) / sum(cases), 2)::float8 AS average_trust,
@@ -92,33 +98,12 @@ export function recoveryCurveSql(scope: DashboardScope): { sql: string; params: 
       SELECT month_index, jsonb_agg(jsonb_build_object('currency', currency, 'revenue', revenue::text, 'baseline', baseline::text,
                                                        'share', ${RATIO_SQL('revenue', 'baseline')}) ORDER BY currency) AS revenue
         FROM groups WHERE paired > 0 GROUP BY month_index),
-    ${promisesByMonth(scope.stakeholderKind === null)}
-    ${CURVE_SELECT}`;
-    return { sql, params };
-  }
-  const sql = `
-    WITH sc AS MATERIALIZED (${cases}),
-    snap AS (
-      SELECT t.case_id, t.month_index, t.month_start, t.trust_index, t.latest_nps, t.latest_csat, t.case_status,
-             t.revenue_minor, t.baseline_minor, t.currency
-        FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id),
-    months AS (
-      SELECT month_index, count(*)::int AS cases, round(avg(trust_index), 2)::float8 AS average_trust,
-             count(latest_nps)::int AS respondents,
-             count(*) FILTER (WHERE latest_nps >= 9)::int AS promoters,
-             count(*) FILTER (WHERE latest_nps <= 6)::int AS detractors,
-             round(avg(latest_csat), 2)::float8 AS average_csat,
-             count(*) FILTER (WHERE case_status <> 'CHURNED')::int AS retained
-        FROM snap GROUP BY month_index),
-    revenue AS (
-      SELECT month_index, jsonb_agg(jsonb_build_object('currency', currency, 'revenue', revenue::text, 'baseline', baseline::text,
-                                                       'share', ${RATIO_SQL('revenue', 'baseline')}) ORDER BY currency) AS revenue
-        FROM (SELECT month_index, currency, sum(revenue_minor) AS revenue, sum(baseline_minor) AS baseline
-                FROM snap WHERE revenue_minor IS NOT NULL AND baseline_minor IS NOT NULL
-               GROUP BY month_index, currency) g
-       GROUP BY month_index),
-    ${promisesByMonth(false)}
-    ${CURVE_SELECT}`;
+    ${promisesByMonth(rollups !== null && scope.stakeholderKind === null)}
+    SELECT m.*, coalesce(r.revenue, '[]') AS revenue, coalesce(p.kept, 0) AS kept, coalesce(p.due, 0) AS due
+      FROM months m
+      LEFT JOIN revenue r USING (month_index)
+      LEFT JOIN promises p USING (month_index)
+     ORDER BY m.month_index`;
   return { sql, params };
 }
 

@@ -24,6 +24,10 @@
 /** A crisis's month 0: the calendar month (UTC) it started in, or was detected in. Snapshots count their months from it. */
 export const CRISIS_MONTH_ZERO = (crisis: string) => `date_trunc('month', coalesce(${crisis}.started_at, ${crisis}.detected_at) AT TIME ZONE 'UTC')::date`;
 
+/** Calendar months from the month of `from` to the month of `to` (dates or UTC timestamps). */
+export const MONTHS_AFTER = (from: string, to: string) =>
+  `((extract(year FROM ${to}) - extract(year FROM ${from})) * 12 + extract(month FROM ${to}) - extract(month FROM ${from}))::int`;
+
 /** Calendar month of a timestamp, counted from the case's crisis month (month 0). */
 const MONTH_OF = (t: string) =>
   `((extract(year FROM ${t} AT TIME ZONE 'UTC') * 12 + extract(month FROM ${t} AT TIME ZONE 'UTC'))::int - c.first_month_number)`;
@@ -129,8 +133,7 @@ cases AS MATERIALIZED (
   SELECT rc.id AS case_id, rc.crisis_id, rc.stakeholder_id, rc.status AS current_status, rc.created_at AS case_created_at,
          st.baseline_monthly_revenue_minor AS baseline_minor, st.baseline_currency AS currency,
          f.first_month, (extract(year FROM f.first_month) * 12 + extract(month FROM f.first_month))::int AS first_month_number,
-         ((extract(year FROM $1::timestamptz AT TIME ZONE 'UTC') - extract(year FROM f.first_month)) * 12
-           + extract(month FROM $1::timestamptz AT TIME ZONE 'UTC') - extract(month FROM f.first_month))::int AS last_month_index
+         ${MONTHS_AFTER('f.first_month', "($1::timestamptz AT TIME ZONE 'UTC')")} AS last_month_index
     FROM recovery_cases rc
     JOIN crises cr ON cr.id = rc.crisis_id
     JOIN stakeholders st ON st.id = rc.stakeholder_id
