@@ -1,5 +1,5 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DataSource } from 'typeorm';
@@ -33,6 +33,9 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
     plugins: [
       ...protection.plugins,
       config.graphqlSandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // No type or field sets a cache hint (responses depend on who asks), so Apollo's cache
+      // control, which hooks every field it resolves, has nothing to do.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: protection.validationRules,
     formatError: formatGraphqlError,

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -12,7 +13,12 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     UsersModule,
-    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }) }),
+    // A KeyObject made once: given a string, jsonwebtoken tries it as a PEM public key on every
+    // verify (and throws and catches) before it falls back to a secret key.
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) }),
+    }),
   ],
   providers: [AuthService, AuthResolver, TokenService, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
 })
