@@ -1,6 +1,7 @@
-import { Args, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Args, Context, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { GraphqlContext } from '../../common/graphql/graphql-context';
 import { AtRiskDashboardService } from './at-risk-dashboard.service';
 import { CostDashboardService } from './cost-dashboard.service';
 import { DASHBOARD_ROLES } from './dashboard-scope';
@@ -38,6 +39,13 @@ export class CrisisDashboardResolver {
   @Query(() => [CrisisDashboardModel], { description: 'Two crises side by side, with the same filter, in the order given.' })
   compareCrises(@CurrentUser() actor: AuthUser, @Args() { crisisIds, filter }: CompareCrisesArgs): Promise<CrisisDashboardModel[]> {
     return this.dashboards.open(actor, crisisIds, filter);
+  }
+
+  @ResolveField(() => String)
+  async crisisTitle(@Root() d: CrisisDashboardModel, @Context() ctx: GraphqlContext): Promise<string> {
+    const crisis = await ctx.loaders.crisisById.load(d.crisisId);
+    // open() has seen the crisis exist, and nothing deletes one.
+    return crisis!.title;
   }
 
   @ResolveField(() => ResponseDashboardModel)

@@ -9,9 +9,6 @@ export class CrisisDashboardModel {
   @Field(() => ID)
   crisisId: string;
 
-  @Field()
-  crisisTitle: string;
-
   /** Not exposed: which cases count, fixed when the dashboard was opened. */
   scope: DashboardScope;
 }
