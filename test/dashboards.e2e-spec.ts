@@ -5,6 +5,7 @@ import { dashId, generateDashboardData, SOLO_SEGMENT } from '../bench/dashboard-
 import { DashboardOracle, OracleScope } from './support/dashboard-oracle';
 import { COMPARE_CRISES, CRISIS_DASHBOARD, sectionQuery } from './support/dashboard-operations';
 import { KnownCrisis, makeKnownCrisis } from './support/dashboard-fixture';
+import { makeCrisis } from './support/factories';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 const SIZE = { stakeholders: 90, cases: 120, interactions: 1500, surveys: 300, months: 12, crises: 3 };
@@ -266,6 +267,16 @@ describe('dashboards', () => {
     const large = await count(generatedCrises[0]);
     expect(small - titleOnly).toBe(5);
     expect(large).toBe(small);
+  });
+
+  it('opens a dashboard again on a crisis already seen without a statement of its own', async () => {
+    const opened = `query ($id: ID!) { crisisDashboard(crisisId: $id) { crisisId } }`;
+    await t.ok(opened, { id: known.crisisId }, roles.LEADERSHIP.token);
+    const stranger = await makeCrisis(t.dataSource, { title: 'Not seen yet' });
+    // The signed-in user is kept by now (see auth-user-cache.e2e-spec): what is left is the crisis.
+    expect(await t.countQueries(() => t.ok(opened, { id: known.crisisId }, roles.LEADERSHIP.token))).toBe(0);
+    expect(await t.countQueries(() => t.ok(opened, { id: stranger.id }, roles.LEADERSHIP.token))).toBe(1);
+    expect(await t.countQueries(() => t.ok(opened, { id: stranger.id }, roles.LEADERSHIP.token))).toBe(0);
   });
 
   describe('roles', () => {

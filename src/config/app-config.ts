@@ -56,6 +56,17 @@ export class AppConfig {
   @Min(30)
   accessTokenTtlSeconds = 15 * 60;
 
+  /**
+   * How long an API process may keep a signed-in user's row between requests (0: read it on
+   * every request). Changes reach every process at once through LISTEN/NOTIFY; this bounds how
+   * stale a row could get if a notice were ever lost.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  userCacheSeconds = 60;
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
@@ -173,6 +184,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   REDIS_PREFIX: 'redisPrefix',
   JWT_SECRET: 'jwtSecret',
   ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
+  USER_CACHE_SECONDS: 'userCacheSeconds',
   REFRESH_TOKEN_TTL_SECONDS: 'refreshTokenTtlSeconds',
   ADMIN_EMAIL: 'adminEmail',
   ADMIN_PASSWORD: 'adminPassword',

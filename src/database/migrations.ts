@@ -12,6 +12,7 @@ import { DashboardIndexes1764750000000 } from '../../migrations/1764750000000-da
 import { ImportSpeed1764950000000 } from '../../migrations/1764950000000-import-speed';
 import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000-outreach-task-case-key';
 import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
+import { UserChangeNotices1765200000000 } from '../../migrations/1765200000000-user-change-notices';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ImportSpeed1764950000000,
   OutreachTaskCaseKey1765000000000,
   TrustRollups1765100000000,
+  UserChangeNotices1765200000000,
 ];

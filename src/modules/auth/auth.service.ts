@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { AuthUserCache, CachedUser } from '../users/auth-user-cache';
 import { UserEntity } from '../users/user.entity';
 import { UserModel } from '../users/user.model';
 import { AuthSessionModel } from './auth-session.model';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly signedIn: AuthUserCache,
   ) {}
 
   async login(input: LoginInput, address: string): Promise<AuthSessionModel> {
@@ -86,13 +88,27 @@ export class AuthService {
     return true;
   }
 
-  /** Resolves the user behind an access token, refusing deactivated accounts on every request. */
+  /**
+   * Resolves the user behind an access token, refusing deactivated accounts on every request
+   * (from the row kept since the last change, see AuthUserCache, or read now).
+   */
   async authenticate(accessToken: string): Promise<AuthUser> {
     const userId = await this.tokens.verifyAccess(accessToken);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = this.signedIn.get(userId) ?? (await this.readUser(userId));
     if (!user) throw AppException.unauthenticated('Access token is invalid; sign in again');
     if (!user.isActive) throw AppException.unauthenticated('This account has been deactivated; ask an admin');
     return { id: user.id, email: user.email, name: user.name, role: user.role };
+  }
+
+  /** Reads the row with one plain statement (not a query the ORM builds each time) and keeps it. */
+  private async readUser(id: string): Promise<CachedUser | undefined> {
+    const ticket = this.signedIn.ticket();
+    const [user]: CachedUser[] = await this.dataSource.query(
+      `SELECT id, email, name, role, is_active AS "isActive" FROM users WHERE id = $1`,
+      [id],
+    );
+    if (user) this.signedIn.keep(ticket, user);
+    return user;
   }
 
   private async issueSession(manager: EntityManager, user: UserEntity, familyId: string): Promise<AuthSessionModel> {

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { AuthUserCache } from './auth-user-cache';
 import { CreateUserInput } from './dto/create-user.input';
 import { UsersArgs } from './dto/users.args';
 import { UserRole } from './user-role.enum';
@@ -21,6 +22,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly signedIn: AuthUserCache,
   ) {}
 
   async create(actor: AuthUser | null, input: CreateUserInput): Promise<UserEntity> {
@@ -50,7 +52,7 @@ export class UsersService {
   }
 
   async changeRole(actor: AuthUser, userId: string, role: UserRole): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(userId, async (manager) => {
       const user = await this.lock(manager, userId);
       if (user.role === role) return user;
       if (user.role === UserRole.ADMIN) await this.ensureAnotherActiveAdmin(manager, user.id, 'demote');
@@ -70,7 +72,7 @@ export class UsersService {
   }
 
   async setActive(actor: AuthUser, userId: string, isActive: boolean): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(userId, async (manager) => {
       const user = await this.lock(manager, userId);
       if (user.isActive === isActive) return user;
       if (!isActive) {
@@ -119,6 +121,15 @@ export class UsersService {
     } catch (error) {
       if (error instanceof AppException) return false;
       throw error;
+    }
+  }
+
+  /** Changes a user in a transaction; once committed, this process forgets the signed-in row it kept. */
+  private async changing(userId: string, change: (manager: EntityManager) => Promise<UserEntity>): Promise<UserEntity> {
+    try {
+      return await this.dataSource.transaction(change);
+    } finally {
+      this.signedIn.forget(userId);
     }
   }
 
