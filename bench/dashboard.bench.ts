@@ -8,9 +8,11 @@
  * migrates it, generates the data set set-based (bench/dashboard-data.ts: 12 months of
  * revenue and snapshots for every case), starts the real application on a local port, signs
  * in as an admin, and times every dashboard section through the GraphQL API (HTTP from a client
- * process of its own, at least 30 runs after a warm-up) and the SQL statement behind it
- * (straight on a pg client), on the busiest crisis. Before that it times the snapshot job (TrustSnapshotService.run) over all
- * cases and months, whose snapshots the dashboards then read.
+ * process of its own) and the SQL statement behind it (straight on a pg client), on the busiest
+ * crisis: 100 runs of each after a warm-up (BENCH_RUNS, at least 30), the two alternating run
+ * by run so that the machine's other work weighs on both alike. Before that it times the
+ * snapshot job (TrustSnapshotService.run) over all cases and months, whose snapshots the
+ * dashboards then read.
  * Prints a table; asserts nothing. Drops the database at the end (BENCH_KEEP_DATABASE=1 keeps it;
  * BENCH_REUSE_DATABASE=1 then times a kept one again, after its pending migrations, without
  * generating the data anew).
@@ -30,20 +32,15 @@ import { recoveryCurveSql, timeToRecoverySql } from '../src/modules/dashboards/r
 import { responseSql } from '../src/modules/dashboards/response-dashboard.service';
 import { TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
 import { UsersService } from '../src/modules/users/users.service';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { urlFor, withServer } from './bench-database';
-import type { ApiTimingJob } from './dashboard-api-client';
-import { graphql, Percentiles, timeRuns } from './request-timing';
+import { ApiClient } from './dashboard-api-client';
+import { graphql, timed, timePaired, timeRuns } from './request-timing';
 import { cpuSecondsBetween, databaseCpuSeconds } from './database-cpu';
 import { generateDashboardData, scaled } from './dashboard-data';
 
-const execFileAsync = promisify(execFile);
-
 const BENCH_DB = 'regain_bench_dashboard';
 const SCALE = Number(process.env.BENCH_DASHBOARD_SCALE ?? 1);
-const RUNS = Math.max(30, Number(process.env.BENCH_RUNS ?? 30));
+const RUNS = Math.max(30, Number(process.env.BENCH_RUNS ?? 100));
 const WARM_UP = 3;
 /** BENCH_KEEP_DATABASE=1 leaves the database behind, to look at plans afterwards. */
 const KEEP = process.env.BENCH_KEEP_DATABASE === '1';
@@ -95,17 +92,6 @@ const SECTIONS: Section[] = [
     sql: (scope) => atRiskSql(scope, 20),
   },
 ];
-
-/** Times the requests from a separate client process (see dashboard-api-client.ts), one after the other. */
-async function timeThroughApi(base: string, token: string, requests: ApiTimingJob['requests']): Promise<Percentiles[]> {
-  const job: ApiTimingJob = { base, token, runs: RUNS, warmUp: WARM_UP, requests };
-  const client = join(__dirname, 'dashboard-api-client.ts');
-  const { stdout } = await execFileAsync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', client], {
-    env: { ...process.env, BENCH_API_JOB: JSON.stringify(job) },
-    maxBuffer: 1024 * 1024,
-  });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Percentiles[];
-}
 
 /** The admin the bench signs in as, and the data set, by COPY and set-based SQL. */
 async function generate(app: NestFastifyApplication, sql: Client, size: ReturnType<typeof scaled>): Promise<void> {
@@ -195,15 +181,20 @@ async function main(): Promise<void> {
     };
 
     const rows: string[][] = [];
-    // The API from a client process of its own; the floor (what any authenticated request costs here) last.
-    const apiTimings = await timeThroughApi(base, token, [
+    // The API from a client process of its own, each run paired with a run of the SQL straight on
+    // a pg client; the floor (what any authenticated request costs here) last.
+    const client = ApiClient.start(base, token, [
       ...SECTIONS.map((section) => ({ query: section.query, variables: { id: busiest.crisis_id } })),
       { query: `{ me { id } }`, variables: {} },
     ]);
     for (const [i, section] of SECTIONS.entries()) {
-      const api = apiTimings[i];
       const statement = section.sql(scope);
-      const raw = await timeRuns(() => sql.query(statement.sql, statement.params), RUNS, WARM_UP);
+      const [api, raw] = await timePaired(
+        () => client.time(i),
+        () => timed(() => sql.query(statement.sql, statement.params)),
+        RUNS,
+        WARM_UP,
+      );
       rows.push([
         section.name,
         api.p50.toFixed(1),
@@ -214,10 +205,11 @@ async function main(): Promise<void> {
         api.p95 < 200 && api.p95 <= 1.5 * raw.p95 ? 'yes' : 'NO',
       ]);
     }
+    // What any authenticated GraphQL request costs here (HTTP, the token, the signed-in user, Apollo), whatever it asks.
+    const floor = await timeRuns(() => client.time(SECTIONS.length), RUNS, WARM_UP);
+    client.stop();
     printTable(['dashboard query', 'API p50 ms', 'API p95 ms', 'SQL p50 ms', 'SQL p95 ms', 'API/SQL p95', 'on target'], rows);
     console.log('targets: API p95 < 200 ms and API p95 ≤ 1.5 × SQL p95');
-    // What any authenticated GraphQL request costs here (HTTP, the token, the user's row, Apollo), whatever it asks.
-    const floor = apiTimings[SECTIONS.length];
     console.log(`the floor: an authenticated { me { id } } through the API, p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
 
   } finally {
