@@ -32,7 +32,7 @@ import { recoveryCurveSql, timeToRecoverySql } from '../src/modules/dashboards/r
 import { responseSql } from '../src/modules/dashboards/response-dashboard.service';
 import { TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
 import { UsersService } from '../src/modules/users/users.service';
-import { urlFor, withServer } from './bench-database';
+import { runBench, urlFor, withServer } from './bench-database';
 import { ApiClient } from './dashboard-api-client';
 import { graphql, timed, timePaired, timeRuns } from './request-timing';
 import { cpuSecondsBetween, databaseCpuSeconds } from './database-cpu';
@@ -233,7 +233,4 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -14,18 +14,13 @@
  * Prints the time of each statement. Drops its database at the end.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/config/app-config';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { runMigrations } from '../src/database/migrate';
 import { STAKEHOLDER_CSV_HEADERS } from '../src/modules/imports/stakeholder-csv-columns';
-import { urlFor, withServer } from './bench-database';
+import { openBenchDatabase, runBench } from './bench-database';
 import { writeBenchCsv } from './import-csv';
 
 const BENCH_DB = 'regain_bench_import_floor';
@@ -85,18 +80,11 @@ const VARIANTS: Variant[] = [
 ];
 
 async function main(): Promise<void> {
-  const baseUrl = loadConfig().databaseUrl;
-  const databaseUrl = urlFor(baseUrl, BENCH_DB);
-  const dir = mkdtempSync(join(tmpdir(), 'regain-bench-floor-'));
-  const file = join(dir, 'floor.csv');
-  await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await withServer(baseUrl, `CREATE DATABASE ${BENCH_DB}`);
-  const ds = new DataSource({ ...dataSourceOptions(databaseUrl), maxQueryExecutionTime: undefined });
-  const client = new Client({ connectionString: databaseUrl });
+  const bench = await openBenchDatabase(BENCH_DB);
+  const file = join(bench.dir, 'floor.csv');
+  const client = new Client({ connectionString: bench.databaseUrl });
   try {
-    await ds.initialize();
-    await runMigrations(ds);
-    await ds.destroy();
+    await bench.ds.destroy();
     await client.connect();
     const [admin] = (await client.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('floor-admin@regain.local', 'Floor Admin', 'ADMIN', 'x') RETURNING id`)).rows;
     const users = async (role: string, prefix: string, n: number) =>
@@ -157,13 +145,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await client.end().catch(() => undefined);
-    if (ds.isInitialized) await ds.destroy();
-    await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -16,8 +16,7 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { mkdtempSync, rmSync, statSync, createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
@@ -26,10 +25,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { runMigrations } from '../src/database/migrate';
 import { STAKEHOLDER_CSV_HEADERS } from '../src/modules/imports/stakeholder-csv-columns';
-import { urlFor, withServer } from './bench-database';
+import { openBenchDatabase, runBench } from './bench-database';
 import { BenchOwners, writeBenchCsv } from './import-csv';
 import { runImport } from './import-stages';
 import { timeExport } from './export-stage';
@@ -91,26 +88,20 @@ async function plainCopy(databaseUrl: string, file: string): Promise<number> {
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
-  const baseUrl = loadConfig().databaseUrl;
-  const databaseUrl = urlFor(baseUrl, BENCH_DB);
-  const config = loadConfig(process.env, {
-    databaseUrl,
-    redisPrefix: `regain-bench-import-${process.pid}`,
-    runWorkerInProcess: false,
-    runMigrations: false,
-    loadDemoData: false,
-    // The 1,000,000-row file is ~320 MB, above the default upload limit.
-    importMaxFileBytes: 2 * 1024 * 1024 * 1024,
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'regain-bench-import-'));
-  const file = join(dir, 'stakeholders-and-cases.csv');
-  await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await withServer(baseUrl, `CREATE DATABASE ${BENCH_DB}`);
-  const ds = new DataSource({ ...dataSourceOptions(databaseUrl), maxQueryExecutionTime: undefined });
+  const bench = await openBenchDatabase(BENCH_DB);
+  const { databaseUrl, ds } = bench;
+  const file = join(bench.dir, 'stakeholders-and-cases.csv');
   let app: NestFastifyApplication | undefined;
   try {
-    await ds.initialize();
-    await runMigrations(ds);
+    const config = loadConfig(process.env, {
+      databaseUrl,
+      redisPrefix: `regain-bench-import-${process.pid}`,
+      runWorkerInProcess: false,
+      runMigrations: false,
+      loadDemoData: false,
+      // The 1,000,000-row file is ~320 MB, above the default upload limit.
+      importMaxFileBytes: 2 * 1024 * 1024 * 1024,
+    });
     if (EXPLAIN_MS) {
       // New sessions of this database log the plan, with actual times, of every statement slower than this.
       await ds.query(`ALTER DATABASE ${BENCH_DB} SET session_preload_libraries = 'auto_explain'`);
@@ -165,13 +156,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await app?.close();
-    if (ds.isInitialized) await ds.destroy();
-    await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -20,7 +20,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
 import { CadenceBulkEnrolmentService } from '../src/modules/cadences/cadence-bulk-enrolment.service';
 import { SLA_SWEEP_BATCH, SlaSweepService } from '../src/modules/sla/sla-sweep.service';
-import { urlFor, withServer } from './bench-database';
+import { runBench, urlFor, withServer } from './bench-database';
 import { cpuSecondsBetween, databaseCpuSeconds } from './database-cpu';
 
 const BENCH_DB = 'regain_bench_outreach';
@@ -163,7 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -15,21 +15,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { runMigrations } from '../src/database/migrate';
 import { DuplicateMode, ImportKind } from '../src/modules/imports/import.enums';
 import { ImportRunner } from '../src/modules/imports/import-runner.service';
 import { ImportsService } from '../src/modules/imports/imports.service';
 import { UserRole } from '../src/modules/users/user-role.enum';
-import { urlFor, withServer } from './bench-database';
+import { openBenchDatabase, runBench } from './bench-database';
 
 const BENCH_DB = 'regain_bench_signal_import';
 const ROWS = Number(process.env.BENCH_ROWS ?? 500_000);
@@ -53,24 +49,18 @@ async function writeFile(path: string, header: string, line: (stakeholder: numbe
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
-  const baseUrl = loadConfig().databaseUrl;
-  const databaseUrl = urlFor(baseUrl, BENCH_DB);
-  const config = loadConfig(process.env, {
-    databaseUrl,
-    redisPrefix: `regain-bench-signal-import-${process.pid}`,
-    runWorkerInProcess: false,
-    runMigrations: false,
-    loadDemoData: false,
-    importMaxFileBytes: 2 * 1024 * 1024 * 1024,
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'regain-bench-signal-import-'));
-  await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await withServer(baseUrl, `CREATE DATABASE ${BENCH_DB}`);
-  const ds = new DataSource({ ...dataSourceOptions(databaseUrl), maxQueryExecutionTime: undefined });
+  const bench = await openBenchDatabase(BENCH_DB);
+  const { databaseUrl, ds, dir } = bench;
   let app: NestFastifyApplication | undefined;
   try {
-    await ds.initialize();
-    await runMigrations(ds);
+    const config = loadConfig(process.env, {
+      databaseUrl,
+      redisPrefix: `regain-bench-signal-import-${process.pid}`,
+      runWorkerInProcess: false,
+      runMigrations: false,
+      loadDemoData: false,
+      importMaxFileBytes: 2 * 1024 * 1024 * 1024,
+    });
     const [admin] = await ds.query(
       `INSERT INTO users (email, name, role, password_hash) VALUES ('bench-admin@regain.local', 'Bench Admin', 'ADMIN', 'unused') RETURNING id, email, name`,
     );
@@ -131,13 +121,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await app?.close();
-    if (ds.isInitialized) await ds.destroy();
-    await withServer(baseUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
