@@ -4,6 +4,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { graphqlOptions } from './common/graphql/graphql.options';
+import { Clock } from './common/clock/clock';
+import { ClockModule } from './common/clock/clock.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -38,15 +40,18 @@ export interface AppModuleOptions {
   /** Where to write the generated schema; `true` keeps it in memory. */
   schemaFile: string | true;
   queryCounter?: QueryCounter;
+  /** The clock every rule reads; the system clock unless a test fixes one. */
+  clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, schemaFile, queryCounter }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, schemaFile, queryCounter, clock }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { Clock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { QueryCounter } from '../../src/database/query-counter';
 import { UserRole } from '../../src/modules/users/user-role.enum';
@@ -47,7 +48,8 @@ export class TestApp {
     private readonly database: string,
   ) {}
 
-  static async start(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  /** Starts the app; `options.clock` fixes the clock every rule reads (a `ManualClock`). */
+  static async start(overrides: Partial<AppConfig> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
     const template = process.env.REGAIN_TEST_TEMPLATE_DB;
     if (!template) throw new Error('REGAIN_TEST_TEMPLATE_DB is not set: run the tests through jest (globalSetup)');
     const database = `${template}_${randomBytes(4).toString('hex')}`;
@@ -67,7 +69,7 @@ export class TestApp {
       },
     );
     const queries = new QueryCounter();
-    const app = await createApp({ config, schemaFile: true, queryCounter: queries });
+    const app = await createApp({ config, schemaFile: true, queryCounter: queries, clock: options.clock });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const dataSource = app.get<DataSource>(getDataSourceToken());
