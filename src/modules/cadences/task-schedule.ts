@@ -24,18 +24,25 @@ function withFatigue(candidates: readonly Date[], booked: readonly Date[], zone:
 }
 
 /**
- * Due times for a new enrolment's steps: enrolment time + offset in the stakeholder's zone,
- * moved into business hours there, then spread so the stakeholder's week limit holds
- * together with the touches already `booked` for them.
+ * Due times for a new enrolment's steps: start + offset in the stakeholder's zone, moved into
+ * business hours there, then spread so the stakeholder's week limit holds together with the
+ * touches already `booked` for them. The start is the enrolment time, or the case's opening
+ * when it was opened after the fact; a step whose time is before `notBefore` (now) falls due at
+ * the next business moment from then instead, so a backdated case gets no task already overdue.
  */
 export function planStepDueTimes(
-  enrolledAt: Date,
+  start: Date,
   offsets: readonly string[],
   zone: string,
   booked: readonly Date[],
   limitPerWeek: number,
+  notBefore: Date = start,
 ): PlannedDue[] {
-  return withFatigue(offsets.map((offset) => stepDueAt(enrolledAt, offset, zone)), booked, zone, limitPerWeek);
+  const candidates = offsets.map((offset) => {
+    const due = stepDueAt(start, offset, zone);
+    return due.getTime() < notBefore.getTime() ? nextBusinessMoment(notBefore, zone) : due;
+  });
+  return withFatigue(candidates, booked, zone, limitPerWeek);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { AuditService } from '../audit/audit.service';
@@ -27,6 +28,7 @@ export class CompensationApprovalsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly policies: ApprovalPolicyService,
+    private readonly clock: Clock,
   ) {}
 
   async approve(actor: AuthUser, id: string, justification: string | null): Promise<CompensationEntity> {
@@ -116,6 +118,6 @@ export class CompensationApprovalsService {
   /** The first approval moves an early case on to COMPENSATING, like changeCaseStatus would, audited the same way. */
   private async caseFollows(manager: EntityManager, actor: AuthUser, recoveryCase: RecoveryCaseEntity): Promise<void> {
     if (!CASE_STATUSES_BEFORE_COMPENSATING.includes(recoveryCase.status)) return;
-    await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, CaseStatus.COMPENSATING, { note: 'Compensation approved' });
+    await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, CaseStatus.COMPENSATING, { note: 'Compensation approved' }, this.clock.now());
   }
 }
