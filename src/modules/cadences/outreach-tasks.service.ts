@@ -59,7 +59,8 @@ export class OutreachTasksService {
    * transaction, with the case locked. Returns the reopened task ids.
    */
   async reopenSettledBy(manager: EntityManager, interaction: { id: string; caseId: string }): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [rows]: [{ id: string }[], number] = await manager.query(
       `UPDATE outreach_tasks t SET status = 'OPEN', done_interaction_id = NULL, completed_at = NULL, skipped_reason = NULL
          FROM cadence_enrolments e
         WHERE t.case_id = $1 AND t.done_interaction_id = $2 AND e.id = t.enrolment_id AND e.status IN ('ACTIVE', 'PAUSED')
