@@ -8,7 +8,7 @@ import { sectionQuery } from './support/dashboard-operations';
 import { makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { ManualClock } from './support/manual-clock';
 import { errorCode, GqlResponse, SignedIn, TestApp } from './support/test-app';
-import { RECORD_SURVEY_RESPONSE } from './support/trust-operations';
+import { RECORD_LIFECYCLE_EVENTS, RECORD_SURVEY_RESPONSE } from './support/trust-operations';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -177,6 +177,25 @@ describe('Entered after the fact: opening, status, commitment times, and voiding
       // The timeline places each change when it happened: the churn is the newest item.
       const [newest] = (await t.ok(TIMELINE, { caseId: c.id }, owner.token)).caseTimeline.edges;
       expect(newest.node.summary).toMatch(/CONTACTED → CHURNED/);
+    });
+
+    it('moves a case churned by a lifecycle event at the event’s time, never before its previous change', async () => {
+      const month = (m: number, day: number) => new Date(Date.UTC(detectedAt.getUTCFullYear(), detectedAt.getUTCMonth() + m, day, 10));
+      const c = await openCase(month(0, 10));
+      await t.ok(CHANGE, { id: c.id, status: 'CONTACTED', changedAt: month(1, 5).toISOString() }, owner.token);
+      const early = { stakeholderId: c.stakeholderId, caseId: c.id, kind: 'CHURNED', occurredAt: month(1, 1).toISOString() };
+      const refused = (await t.ok(RECORD_LIFECYCLE_EVENTS, { rows: [early] }, owner.token)).recordLifecycleEvents;
+      expect(refused.committed).toBe(false);
+      expect(refused.rows[0].errors).toEqual([
+        expect.objectContaining({ field: 'occurredAt', code: 'BAD_USER_INPUT', message: expect.stringMatching(/^occurredAt must not be before the case's last status change/) }),
+      ]);
+      const rows = [{ ...early, occurredAt: month(1, 25).toISOString() }];
+      expect((await t.ok(RECORD_LIFECYCLE_EVENTS, { rows }, owner.token)).recordLifecycleEvents.committed).toBe(true);
+      const [row] = await t.dataSource.query(`SELECT status, status_changed_at FROM recovery_cases WHERE id = $1`, [c.id]);
+      expect(row).toEqual({ status: 'CHURNED', status_changed_at: month(1, 25) });
+      await t.app.get(TrustSnapshotService).run({ now, crisisId });
+      const snaps = await t.dataSource.query(`SELECT month_index, case_status FROM case_trust_snapshots WHERE case_id = $1 ORDER BY month_index`, [c.id]);
+      expect(snaps.map((r: any) => r.case_status)).toEqual(['IDENTIFIED', 'CHURNED', 'CHURNED', 'CHURNED']);
     });
   });
 
