@@ -113,8 +113,7 @@ export class LifecycleEventsService {
       const status = recoveryCase.status as CaseStatus;
       if (row.kind === LifecycleEventKind.CHURNED && status !== CaseStatus.CHURNED && !canTransition(status, CaseStatus.CHURNED)) {
         batch.reject(index, 'kind', ErrorCode.Conflict, `Case ${row.caseId} is ${status} and cannot move to CHURNED; move it to RECOVERING first`);
-      }
-      if (row.kind === LifecycleEventKind.CHURNED && status !== CaseStatus.CHURNED && row.occurredAt < recoveryCase.statusChangedAt) {
+      } else if (row.kind === LifecycleEventKind.CHURNED && status !== CaseStatus.CHURNED && row.occurredAt < recoveryCase.statusChangedAt) {
         // The churn moves the case at occurredAt, and a status history runs forwards.
         batch.reject(
           index,
