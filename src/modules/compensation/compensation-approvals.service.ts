@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CaseStatus } from '../cases/case.enums';
@@ -27,6 +28,7 @@ export class CompensationApprovalsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly policies: ApprovalPolicyService,
+    private readonly clock: Clock,
   ) {}
 
   async approve(actor: AuthUser, id: string, justification: string | null): Promise<CompensationEntity> {
@@ -59,7 +61,7 @@ export class CompensationApprovalsService {
 
       compensation.status = CompensationStatus.APPROVED;
       compensation.approvedById = actor.id;
-      compensation.approvedAt = new Date();
+      compensation.approvedAt = this.clock.now();
       compensation.approvalJustification = justification?.trim() || null;
       const saved = await manager.save(compensation);
       await this.audit.record(manager, {
@@ -89,7 +91,7 @@ export class CompensationApprovalsService {
       }
       compensation.status = CompensationStatus.REJECTED;
       compensation.rejectedById = actor.id;
-      compensation.rejectedAt = new Date();
+      compensation.rejectedAt = this.clock.now();
       compensation.rejectionReason = reason.trim();
       const saved = await manager.save(compensation);
       await this.audit.record(manager, {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { moveCaseStatus } from '../cases/move-case-status';
 import { OutreachTasksService } from '../cadences/outreach-tasks.service';
@@ -37,6 +38,7 @@ export class InteractionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outreachTasks: OutreachTasksService,
+    private readonly clock: Clock,
   ) {}
 
   /** logInteraction: the case owner (AGENT or PARTNER_MANAGER) or an ADMIN. */
@@ -57,7 +59,7 @@ export class InteractionsService {
    * (CONFLICT), and moves an IDENTIFIED case to CONTACTED on the first outbound contact, audited.
    */
   async record(manager: EntityManager, actor: AuthUser, input: RecordInteractionInput): Promise<InteractionEntity> {
-    assertInteractionFields(input, new Date());
+    assertInteractionFields(input, this.clock.now());
     const recoveryCase = await this.lockCase(manager, input.caseId);
     const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
     if (input.direction === InteractionDirection.OUTBOUND && stakeholder.doNotContact) {
