@@ -29,6 +29,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'chloe.martin@regain.local', role: UserRole.AGENT, name: 'Chloé Martin' },
   { email: 'hannah.schmidt@regain.local', role: UserRole.PARTNER_MANAGER, name: 'Hannah Schmidt' },
   { email: 'lucas.bernard@regain.local', role: UserRole.PARTNER_MANAGER, name: 'Lucas Bernard' },
+  // A second writer, so that comms@ has a colleague's draft to review (nobody approves their own).
+  { email: 'ines.costa@regain.local', role: UserRole.COMMS, name: 'Inês Costa' },
 ];
 
 /** The ids of the demo users, by role, in DEMO_USERS order. */
@@ -36,7 +38,11 @@ export interface DemoStaff {
   agents: string[];
   partnerManagers: string[];
   comms: string;
+  /** The other COMMS users, after comms@. */
+  otherComms: string[];
   leadership: string;
+  /** The first admin (from configuration), who set up cadences and ran the import. */
+  admin: string;
 }
 
 /**
@@ -68,11 +74,15 @@ export async function resolveDemoStaff(manager: EntityManager): Promise<DemoStaf
     return row.id;
   };
   const idsOf = (role: UserRole) => DEMO_USERS.filter((u) => u.role === role).map(idOf);
+  const admin = await manager.getRepository(UserEntity).findOne({ where: { role: UserRole.ADMIN }, order: { createdAt: 'ASC' } });
+  if (!admin) throw new Error('No admin exists; cannot load the demo data');
   return {
     agents: idsOf(UserRole.AGENT),
     partnerManagers: idsOf(UserRole.PARTNER_MANAGER),
     comms: idsOf(UserRole.COMMS)[0],
+    otherComms: idsOf(UserRole.COMMS).slice(1),
     leadership: idsOf(UserRole.LEADERSHIP)[0],
+    admin: admin.id,
   };
 }
 
