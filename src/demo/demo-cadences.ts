@@ -184,41 +184,51 @@ export function buildOutreach(input: OutreachInput): DemoOutreach {
   const focus = input.cases.filter(
     (c) => c.stakeholder.ownerId === input.focusAgent && !c.stakeholder.doNotContact && (c.status === CaseStatus.RECOVERING || c.status === CaseStatus.COMPENSATING),
   );
-  const moved = new Map(focus.slice(0, 3).map((c, i) => [c.id, i] as const));
+  // Slot 0: a task later today; slot 1: one overdue since today or yesterday; slot 2: enrolled two days ago.
+  // Each slot takes the first of the owner's customers whose zone allows it (business hours differ by zone).
+  const weekly = cadences.get('weekly')!;
+  const moved = new Map<string, Date>();
+  for (const slot of [0, 1, 2]) {
+    for (const c of focus.slice(0, 8)) {
+      if (moved.has(c.id)) continue;
+      const at = weeklyEnrolmentTime(input, c, weekly, slot);
+      if (!at) continue;
+      moved.set(c.id, at);
+      break;
+    }
+  }
   for (const c of input.cases) {
     if (c.stakeholder.doNotContact) continue;
     const cadence = matrixOf.get(`${c.crisis.severity}:${c.impact}`);
     if (!cadence) continue;
     const closedAt = c.status === CaseStatus.RECOVERED || c.status === CaseStatus.CHURNED ? c.times[c.times.length - 1] : null;
-    const slot = moved.get(c.id);
-    if (slot === undefined) {
+    const enrolledAt = moved.get(c.id);
+    if (enrolledAt === undefined) {
       enrol(out, input, c, cadence, c.times[0], closedAt ? { at: closedAt, reason: `Case became ${c.status}` } : null);
       continue;
     }
-    const weekly = cadences.get('weekly')!;
-    const enrolledAt = weeklyEnrolmentTime(input, c, weekly, slot);
     enrol(out, input, c, cadence, c.times[0], { at: enrolledAt, reason: 'Moved to the weekly check-in while the replacement is installed' });
-    enrol(out, input, c, weekly, enrolledAt, null, slot === 1 ? 1 : 0);
+    enrol(out, input, c, weekly, enrolledAt, null, true);
   }
   return out;
 }
 
 /**
- * When agent@ moved a customer to the weekly check-in: the latest moment in the last weeks at
- * which the plan puts a step later today (slot 0) or a step overdue since earlier today or
- * yesterday (slot 1); two days ago otherwise, and always for slot 2.
+ * When agent@ moved a customer to the weekly check-in: the latest quarter hour in the last two
+ * weeks at which the plan puts a step later today (slot 0) or a step overdue since earlier today
+ * or yesterday (slot 1), null when the customer's zone allows none (a weekend); two days ago for slot 2.
  */
-function weeklyEnrolmentTime(input: OutreachInput, c: DemoCase, cadence: DemoCadence, slot: number): Date {
+function weeklyEnrolmentTime(input: OutreachInput, c: DemoCase, cadence: DemoCadence, slot: number): Date | null {
   const now = input.now.getTime();
   const endOfDay = Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate() + 1);
-  const earliest = Math.min(now - 2 * HOUR_MS, Math.max(c.times[c.times.length - 1].getTime() + HOUR_MS, now - 25 * DAY_MS));
+  const earliest = Math.min(now - 2 * HOUR_MS, Math.max(c.times[c.times.length - 1].getTime() + HOUR_MS, now - 14 * DAY_MS));
   const offsets = cadence.steps.map((s) => s.offset);
-  for (let t = now - HOUR_MS; slot < 2 && t > earliest; t -= 30 * 60_000) {
+  for (let t = Math.floor((now - HOUR_MS) / 900_000) * 900_000; slot < 2 && t > earliest; t -= 900_000) {
     const due = planStepDueTimes(new Date(t), offsets, c.stakeholder.market.timeZone, [], input.weeklyTouchLimit).map((p) => p.dueAt.getTime());
-    if (slot === 0 && due.some((d) => d > now && d < endOfDay)) return new Date(Math.floor(t / 60_000) * 60_000);
-    if (slot === 1 && due.some((d) => d < now && d > now - 2 * DAY_MS)) return new Date(Math.floor(t / 60_000) * 60_000);
+    if (slot === 0 && due.some((d) => d > now && d < endOfDay)) return new Date(t);
+    if (slot === 1 && due.some((d) => d < now && d > now - 2 * DAY_MS)) return new Date(t);
   }
-  return new Date(Math.max(earliest, now - 2 * DAY_MS - 3 * HOUR_MS));
+  return slot < 2 ? null : new Date(Math.max(earliest, now - 2 * DAY_MS - 3 * HOUR_MS));
 }
 
 function enrol(
@@ -228,7 +238,8 @@ function enrol(
   cadence: DemoCadence,
   enrolledAt: Date,
   stop: { at: Date; reason: string } | null,
-  keepOverdue = -1,
+  /** Leave the latest task that fell due undone (the owner's overdue work). */
+  keepOverdue = false,
 ): void {
   const { random, now } = input;
   const id = randomUUID();
@@ -259,7 +270,7 @@ function enrol(
   const contacted = c.times[1]?.getTime() ?? null;
   // Which past tasks the owner left undone: the latest one or two of open cases, now and then.
   const pastCount = planned.filter((p) => p.dueAt.getTime() < end).length;
-  const overdueFrom = stop ? Infinity : keepOverdue >= 0 ? pastCount - 1 : random.chance(0.12) ? pastCount - 1 : Infinity;
+  const overdueFrom = stop ? Infinity : keepOverdue ? pastCount - 1 : random.chance(0.12) ? pastCount - 1 : Infinity;
   cadence.steps.forEach((step, i) => {
     const due = planned[i];
     const dueAt = due.dueAt.getTime();

@@ -201,7 +201,7 @@ async function writeDemoRecords(manager: EntityManager, now: Date, weeklyTouchLi
 function firstContactInteractions(cases: readonly DemoCase[], contactOf: Map<string, string>, phone: ApprovedTemplate | null): Row[] {
   return cases
     .filter((c) => c.times.length > 1)
-    .map((c) => {
+    .map((c, i) => {
       const at = c.times[1];
       const cites = phone !== null && phone.approvedAt < at && c.crisis.phase !== 'CLOSED';
       return {
@@ -212,9 +212,10 @@ function firstContactInteractions(cases: readonly DemoCase[], contactOf: Map<str
         direction: 'OUTBOUND',
         occurred_at: at,
         actor_id: c.stakeholder.ownerId,
-        summary: 'First contact: apologised, explained what happened and what we are doing, noted the damage.',
-        outcome: 'REACHED',
-        sentiment: -1,
+        summary: i % 5 < 3 ? 'First contact: apologised, explained what happened and what we are doing, noted the damage.' : 'First contact: no answer; left a message with our apology and a number to call back.',
+        // Many first calls reach only a voicemail: the golden hours count the attempt, responsiveness the answer.
+        outcome: i % 5 < 3 ? 'REACHED' : 'LEFT_MESSAGE',
+        sentiment: i % 5 < 3 ? -2 + (i % 2) : null,
         template_version_id: cites ? phone.versionId : null,
         created_at: at,
       };
