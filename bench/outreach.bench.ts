@@ -15,6 +15,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { SystemClock } from '../src/common/clock/clock';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/migrate';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     const { ownerId, cadenceId, caseIds } = await makeCases(ds);
     console.log(`made ${caseIds.length.toLocaleString('en')} cases (set-based) in ${seconds(Date.now() - started)}`);
 
-    const service = new CadenceBulkEnrolmentService(ds, config);
+    const service = new CadenceBulkEnrolmentService(ds, config, new SystemClock());
     // Opens the pool's connections first, so that the CPU reading before the enrolment sees the backends it will use.
     await Promise.all([1, 2, 3].map(() => ds.query('SELECT pg_sleep(0.05)')));
     const cpuBefore = await databaseCpuSeconds(ds);
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
 
     // The worker's whole sweep (every clock, escalations, notifications, reminders), each run
     // raising the next batch of the backlog, as the minute job does.
-    const sla = new SlaSweepService(ds);
+    const sla = new SlaSweepService(ds, new SystemClock());
     const runs: number[] = [];
     let raised = 0;
     for (let run = 0; run < SWEEP_RUNS; run += 1) {

@@ -7,7 +7,7 @@ import { SCHEMA_FILE } from './common/graphql/graphql.options';
 import { loadConfig } from './config/app-config';
 import { ensureDatabaseExists } from './database/ensure-database';
 import { runMigrations } from './database/migrate';
-import { loadDemoData } from './demo/demo-data';
+import { demoDataDeps, loadDemoData } from './demo/demo-data';
 import { UsersService } from './modules/users/users.service';
 
 async function bootstrap(): Promise<void> {
@@ -24,8 +24,9 @@ async function bootstrap(): Promise<void> {
   if (await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminName, config.adminPassword)) {
     logger.log(`Created the first admin, ${config.adminEmail}`);
   }
-  if (config.loadDemoData && (await loadDemoData(dataSource, app.get(UsersService)))) {
-    logger.log('Loaded the demo data (see README for the demo users)');
+  if (config.loadDemoData) {
+    const demo = await loadDemoData(demoDataDeps(app));
+    if (demo.loaded) logger.log(`Loaded the demo data in ${demo.milliseconds} ms (see README for the demo users)`);
   }
 
   await app.listen(config.port, config.host);

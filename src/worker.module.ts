@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock } from './common/clock/clock';
 import { ClockModule } from './common/clock/clock.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -10,12 +11,13 @@ import { WorkersModule } from './jobs/workers.module';
 /** The worker process: queues and their consumers, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: the system clock unless a test fixes one, as for the API. */
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule.forRoot(),
+        ClockModule.forRoot(clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         QueuesModule,
         WorkersModule,

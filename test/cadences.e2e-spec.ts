@@ -4,7 +4,6 @@ import { CadenceBulkEnrolmentService } from '../src/modules/cadences/cadence-bul
 import { CasePriority } from '../src/modules/cases/case.enums';
 import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
 import { planStepDueTimes } from '../src/modules/cadences/task-schedule';
-import { stepDueAt } from '../src/modules/outreach/cadence-clock';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import {
   CADENCES,
@@ -24,6 +23,7 @@ import {
 import { CHANGE_CASE_STATUS, OPEN_CASE, REASSIGN_CASE } from './support/case-operations';
 import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { APPROVE, CREATE_TEMPLATE, LOG_INTERACTION, SUBMIT } from './support/outreach-operations';
+import { ManualClock } from './support/manual-clock';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 type Task = { id: string; ownerId: string; stepPosition: number; channel: string; action: string; dueAt: string; originalDueAt: string; fatigueNote: string | null; status: string; doneInteractionId: string | null; skippedReason: string | null };
@@ -36,7 +36,11 @@ function inBusinessHours(iso: string, zone: string): boolean {
   return local.weekday <= 5 && local.hour >= 9 && local.hour < 17;
 }
 
+/** The suite's clock starts on a Friday afternoon, after closing time in Berlin is under four hours away. */
+const FRIDAY_AFTERNOON = '2026-12-04T15:00:00Z';
+
 describe('cadences, enrolments, outreach tasks and my day', () => {
+  const clock = new ManualClock(FRIDAY_AFTERNOON);
   let t: TestApp;
   let admin: SignedIn;
   let agent: SignedIn;
@@ -63,7 +67,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
   });
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({}, { clock });
     admin = await t.signInAdmin();
     roles = await t.signInEveryRole();
     agent = await t.signInAs(UserRole.AGENT, 'Alex Agent');
@@ -71,6 +75,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     crisisId = (await makeCrisis(ds(), { severity: CrisisSeverity.SEVERE })).id;
   });
   afterAll(() => t.close());
+  beforeEach(() => clock.set(FRIDAY_AFTERNOON));
 
   describe('cadence definitions and the matrix', () => {
     it('an admin creates, updates and deactivates a cadence; every signed-in user reads them', async () => {
@@ -154,10 +159,12 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       const enrolment = await enrol(recoveryCase.id, id);
       expect(enrolment).toMatchObject({ status: 'ACTIVE', caseId: recoveryCase.id, cadenceId: id });
       const tasks = tasksOf(enrolment);
+      expect(enrolment.enrolledAt).toBe(clock.now().toISOString());
+      const planned = planStepDueTimes(clock.now(), offsets, zone, [], 3);
       expect(tasks.map((task) => task.stepPosition)).toEqual([1, 2, 3]);
       tasks.forEach((task, i) => {
         expect(task.status).toBe('OPEN');
-        expect(new Date(task.dueAt).toISOString()).toBe(stepDueAt(new Date(enrolment.enrolledAt), offsets[i], zone).toISOString());
+        expect(new Date(task.dueAt).toISOString()).toBe(planned[i].dueAt.toISOString());
         expect(inBusinessHours(task.dueAt, zone)).toBe(true);
         expect(task.fatigueNote).toBeNull();
       });
@@ -167,7 +174,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     it('moves the open tasks to the new owner when the case is reassigned', async () => {
       const recoveryCase = await caseFor(agent);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT1H'), step('P1D')]));
-      await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id]);
+      await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id, clock.now()]);
       const onDayOf = async (user: SignedIn) =>
         (await t.ok(MY_DAY, {}, user.token)).myDay.tasks.filter((item: { case: { id: string } }) => item.case.id === recoveryCase.id).length;
       expect(await onDayOf(agent)).toBe(2);
@@ -329,7 +336,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       expect((await t.ok(PAUSE, { id: enrolment.id }, agent.token)).pauseEnrolment.status).toBe('PAUSED');
       expect(errorCode(await t.gql(PAUSE, { id: enrolment.id }, agent.token))).toBe('CONFLICT');
       // Three days in pause.
-      await ds().query(`UPDATE cadence_enrolments SET paused_at = paused_at - interval '3 days' WHERE id = $1`, [enrolment.id]);
+      clock.advance(3 * 86_400_000);
       const resumed = (await t.ok(RESUME, { id: enrolment.id }, agent.token)).resumeEnrolment;
       expect(resumed).toMatchObject({ status: 'ACTIVE', pausedAt: null });
       tasksOf(resumed).forEach((task, i) => {
@@ -379,9 +386,39 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     const log = (caseId: string, direction: string, channel: string) =>
       t.ok(
         LOG_INTERACTION,
-        { input: { caseId, channel, direction, occurredAt: new Date(Date.now() - 60_000).toISOString(), outcome: 'REACHED', summary: 'Talked about the replacement units.' } },
+        { input: { caseId, channel, direction, occurredAt: new Date(clock.now().getTime() - 60_000).toISOString(), outcome: 'REACHED', summary: 'Talked about the replacement units.' } },
         agent.token,
       );
+
+    // Instants where business hours move steps: a Friday afternoon and evening, a weekend,
+    // the weekends of both daylight-saving changes in Berlin, and a month end.
+    it.each([
+      ['a Friday afternoon', '2026-12-04T15:00:00Z'],
+      ['a Friday evening', '2026-12-04T21:30:00Z'],
+      ['a Saturday', '2026-12-05T10:00:00Z'],
+      ['a Sunday night', '2026-12-06T23:30:00Z'],
+      ['the Friday before summer time starts', '2026-03-27T15:30:00Z'],
+      ['the Saturday summer time ends', '2026-10-24T12:00:00Z'],
+      ['a month end', '2026-02-27T16:00:00Z'],
+      ['a Tuesday morning', '2026-12-08T08:00:00Z'],
+    ])('enrolled on %s, the steps keep their order and spacing, and a call does step 1', async (_, instant) => {
+      clock.set(instant);
+      const zone = 'Europe/Berlin';
+      const offsets = ['PT4H', 'P1D', 'P2D'];
+      const recoveryCase = await caseFor(agent, { timeZone: zone });
+      const tasks = tasksOf(await enrol(recoveryCase.id, await cadence(offsets.map((o) => step(o)))));
+      const due = tasks.map((task) => new Date(task.dueAt).getTime());
+      expect(due.map((ms) => new Date(ms).toISOString())).toEqual(planStepDueTimes(clock.now(), offsets, zone, [], 3).map((p) => p.dueAt.toISOString()));
+      // Each at least a day after the one before: 4 h → 1 day is 20 h, in business hours a day.
+      expect(due[1] - due[0]).toBeGreaterThanOrEqual(20 * 3_600_000);
+      expect(due[2] - due[1]).toBeGreaterThanOrEqual(23 * 3_600_000);
+      tasks.forEach((task) => expect(inBusinessHours(task.dueAt, zone)).toBe(true));
+
+      const logged = await log(recoveryCase.id, 'OUTBOUND', 'PHONE');
+      const after = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
+      expect(after.map((task) => task.status)).toEqual(['DONE', 'OPEN', 'OPEN']);
+      expect(after[0].doneInteractionId).toBe(logged.logInteraction.id);
+    });
 
     it('an outbound interaction does the earliest open task on its channel', async () => {
       const recoveryCase = await caseFor(agent);
@@ -397,7 +434,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       const recoveryCase = await caseFor(agent);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H', 'EMAIL', 'EMAIL'), step('P7D'), step('P8D', 'VIDEO', 'MEETING')]));
       const [soon, later] = tasksOf(enrolment);
-      await ds().query(`UPDATE outreach_tasks SET due_at = now() + interval '2 hours' WHERE id = $1`, [soon.id]);
+      await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz + interval '2 hours' WHERE id = $1`, [soon.id, clock.now()]);
       const reply = await log(recoveryCase.id, 'INBOUND', 'EMAIL');
       const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
       expect(tasks.find((task) => task.id === soon.id)).toMatchObject({ status: 'SKIPPED', doneInteractionId: reply.logInteraction.id });
@@ -410,7 +447,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       const recoveryCase = await caseFor(agent);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P2D', 'IN_PERSON', 'MEETING')]));
       const [call, meeting] = tasksOf(enrolment);
-      await ds().query(`UPDATE outreach_tasks SET due_at = now() + interval '1 hour' WHERE id = $1`, [call.id]);
+      await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz + interval '1 hour' WHERE id = $1`, [call.id, clock.now()]);
       const held = await log(recoveryCase.id, 'OUTBOUND', 'VIDEO');
       const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
       expect(tasks.find((task) => task.id === meeting.id)).toMatchObject({ status: 'DONE', doneInteractionId: held.logInteraction.id });
@@ -459,13 +496,13 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
         const recoveryCase = await caseFor(day, {}, { priority });
         if (withContact) await makeContact(ds(), recoveryCase.stakeholderId, { name: 'Maria Lopez' });
         const [task] = tasksOf(await enrol(recoveryCase.id, id, day.token));
-        await ds().query(`UPDATE outreach_tasks SET due_at = ${dueSql} WHERE id = $1`, [task.id]);
+        await ds().query(`UPDATE outreach_tasks SET due_at = ${dueSql} WHERE id = $1`, [task.id, clock.now()]);
         return task.id;
       };
-      const oldest = await make(CasePriority.LOW, `now() - interval '3 hours'`, true);
-      const urgent = await make(CasePriority.URGENT, `date_trunc('minute', now()) - interval '1 hour'`, false);
-      const low = await make(CasePriority.LOW, `date_trunc('minute', now()) - interval '1 hour'`, true);
-      const nextWeek = await make(CasePriority.URGENT, `now() + interval '7 days'`, true);
+      const oldest = await make(CasePriority.LOW, `$2::timestamptz - interval '3 hours'`, true);
+      const urgent = await make(CasePriority.URGENT, `date_trunc('minute', $2::timestamptz) - interval '1 hour'`, false);
+      const low = await make(CasePriority.LOW, `date_trunc('minute', $2::timestamptz) - interval '1 hour'`, true);
+      const nextWeek = await make(CasePriority.URGENT, `$2::timestamptz + interval '7 days'`, true);
 
       const items = (await t.ok(MY_DAY, {}, day.token)).myDay.tasks;
       expect(items.map((i: { task: { id: string } }) => i.task.id)).toEqual([oldest, urgent, low]);
@@ -482,7 +519,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
       const other = await t.signInAs(UserRole.AGENT);
       const recoveryCase = await caseFor(other);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT1H')]), other.token);
-      await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id]);
+      await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz - interval '1 hour' WHERE enrolment_id = $1`, [enrolment.id, clock.now()]);
       expect((await t.ok(MY_DAY, {}, other.token)).myDay.tasks).toHaveLength(1);
       await t.ok(PAUSE, { id: enrolment.id }, other.token);
       expect((await t.ok(MY_DAY, {}, other.token)).myDay.tasks).toHaveLength(0);
@@ -501,7 +538,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
         }
         const result = await bulk.enrolMany(user.id, caseIds, id);
         expect(result).toEqual({ enrolled: n, tasksCreated: n, skipped: 0 });
-        await ds().query(`UPDATE outreach_tasks SET due_at = now() - interval '1 hour' WHERE case_id = ANY($1::uuid[])`, [caseIds]);
+        await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz - interval '1 hour' WHERE case_id = ANY($1::uuid[])`, [caseIds, clock.now()]);
         let items: unknown[] = [];
         const statements = await t.countQueries(async () => {
           items = (await t.ok(MY_DAY, {}, user.token)).myDay.tasks;

@@ -4,6 +4,7 @@ import { CrisisEntity } from '../src/modules/crises/crisis.entity';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
+import { ManualClock } from './support/manual-clock';
 import { errorCode, GqlResponse, SignedIn, TestApp } from './support/test-app';
 
 const FIELDS = `id uid kind status sequence startsAt endsAt timeZone cancelReason outcomeSummary sentiment
@@ -28,19 +29,24 @@ function nextSlot(): { startsAt: string; endsAt: string } {
   return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() };
 }
 
+/** The suite's clock: a Friday evening; meetings it books "in the future" are in 2027. */
+const FRIDAY_EVENING = '2026-12-04T19:30:00Z';
+
 describe('meetings', () => {
+  const clock = new ManualClock(FRIDAY_EVENING);
   let t: TestApp;
   let ds: DataSource;
   let roles: Record<UserRole, SignedIn>;
   let crisis: CrisisEntity;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({}, { clock });
     ds = t.dataSource;
     roles = await t.signInEveryRole();
     crisis = await makeCrisis(ds);
   });
   afterAll(() => t.close());
+  beforeEach(() => clock.set(FRIDAY_EVENING));
 
   const counts = async () => [
     await t.rowCount('meetings'),
@@ -279,6 +285,27 @@ describe('meetings', () => {
     expect(res.errors?.[0].extensions?.busy).toHaveLength(1);
     // Back to back is fine: ranges are half-open.
     await t.ok(RESCHEDULE, { id: a.id, startsAt: '2027-10-01T09:00:00Z', endsAt: '2027-10-01T10:00:00Z' }, pm.token);
+  });
+
+  // A meeting can be completed from its start on, by the one clock, whatever the instant: a
+  // weekend, the hour that does not exist or happens twice at a daylight-saving change, a month end.
+  it.each([
+    ['a Saturday morning', '2027-01-09T10:00:00Z'],
+    ['the hour summer time starts in Europe', '2027-03-28T01:00:00Z'],
+    ['the hour summer time ends in Europe', '2027-10-31T00:30:00Z'],
+    ['a month end', '2027-02-28T23:00:00Z'],
+  ])('completes a meeting held on %s from its start, not a minute before', async (_, startsAt) => {
+    const { s } = await partner();
+    const pm = roles.PARTNER_MANAGER;
+    const endsAt = new Date(new Date(startsAt).getTime() + 3_600_000).toISOString();
+    const meeting = (await t.ok(SCHEDULE, { input: input(s.id, { startsAt, endsAt, timeZone: 'Europe/Berlin' }) }, pm.token)).scheduleMeeting;
+    clock.set(new Date(new Date(startsAt).getTime() - 60_000));
+    await refused(() => t.gql(COMPLETE, { id: meeting.id, s: 'Too early', n: 0 }, pm.token), 'CONFLICT', /once it has started/);
+    clock.set(startsAt);
+    const done = (await t.ok(COMPLETE, { id: meeting.id, s: 'Held as planned.', n: 1 }, pm.token)).completeMeeting;
+    expect(done.status).toBe('COMPLETED');
+    const [row] = await ds.query(`SELECT status_changed_at AS at FROM meetings WHERE id = $1`, [meeting.id]);
+    expect(row.at.toISOString()).toBe(new Date(startsAt).toISOString());
   });
 
   it('completes with an outcome and sentiment, marks no-shows, and only the organiser or an admin may', async () => {

@@ -3,6 +3,7 @@ import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
 import { SlaSweepService } from '../src/modules/sla/sla-sweep.service';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { makeCase, makeCrisis, makeStakeholder } from './support/factories';
+import { ManualClock } from './support/manual-clock';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 const CASE_SLA = `query ($id: ID!) { recoveryCase(id: $id) { id sla {
@@ -18,7 +19,11 @@ const ACK = `mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id acknowled
 
 const HOUR = 3_600_000;
 
+/** A Friday evening: the SLA clocks run in elapsed hours, through evenings and weekends alike. */
+const FRIDAY_EVENING = '2026-12-04T19:30:00Z';
+
 describe('SLA clocks, escalations and the sweep', () => {
+  const clock = new ManualClock(FRIDAY_EVENING);
   let t: TestApp;
   let admin: SignedIn;
   let owner: SignedIn;
@@ -28,13 +33,14 @@ describe('SLA clocks, escalations and the sweep', () => {
   let crisisId: string;
   let sweep: SlaSweepService;
 
-  /** A case of the owner, opened `hoursAgo` (the clock is moved in the database, not waited for). */
+  /** A case of the owner, opened `hoursAgo` by the app's clock. */
   const caseOpened = async (hoursAgo: number, impact = ImpactLevel.HIGH) => {
     const stakeholder = await makeStakeholder(t.dataSource, { ownerId: owner.id });
     const c = await makeCase(t.dataSource, { crisisId, stakeholderId: stakeholder.id, ownerId: owner.id }, { impact });
-    await t.dataSource.query(`UPDATE recovery_cases SET created_at = now() - make_interval(mins => $2) WHERE id = $1`, [
+    await t.dataSource.query(`UPDATE recovery_cases SET created_at = $3::timestamptz - make_interval(mins => $2) WHERE id = $1`, [
       c.id,
       Math.round(hoursAgo * 60),
+      clock.now(),
     ]);
     const [row] = await t.dataSource.query(`SELECT created_at FROM recovery_cases WHERE id = $1`, [c.id]);
     return { id: c.id, openedAt: row.created_at as Date };
@@ -42,9 +48,9 @@ describe('SLA clocks, escalations and the sweep', () => {
   const interaction = async (caseId: string, direction: 'INBOUND' | 'OUTBOUND', hoursAgo: number): Promise<{ id: string; at: Date }> => {
     const [row] = await t.dataSource.query(
       `INSERT INTO interactions (case_id, channel, direction, occurred_at, actor_id, summary, outcome)
-       VALUES ($1, 'EMAIL', $2, now() - make_interval(mins => $3), $4, 'Discussed the replacement units', 'REACHED')
+       VALUES ($1, 'EMAIL', $2, $5::timestamptz - make_interval(mins => $3), $4, 'Discussed the replacement units', 'REACHED')
        RETURNING id, occurred_at`,
-      [caseId, direction, Math.round(hoursAgo * 60), owner.id],
+      [caseId, direction, Math.round(hoursAgo * 60), owner.id, clock.now()],
     );
     return { id: row.id, at: row.occurred_at };
   };
@@ -61,7 +67,7 @@ describe('SLA clocks, escalations and the sweep', () => {
     t.dataSource.query(`UPDATE sla_escalations SET raised_at = raised_at - make_interval(hours => $2) WHERE case_id = $1`, [caseId, hours]);
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({}, { clock });
     admin = await t.signInAdmin();
     owner = await t.signInAs(UserRole.AGENT, 'Olivia Owner');
     otherAgent = await t.signInAs(UserRole.AGENT);
@@ -74,8 +80,30 @@ describe('SLA clocks, escalations and the sweep', () => {
     sweep = t.app.get(SlaSweepService);
   });
   afterAll(() => t.close());
+  beforeEach(() => clock.set(FRIDAY_EVENING));
 
   describe('golden hours', () => {
+    // Elapsed hours at any instant: a weekend, both daylight-saving changes (Europe and the US)
+    // and a month end change neither the deadline nor when the sweep raises the breach.
+    it.each([
+      ['a Saturday', '2026-12-05T11:00:00Z'],
+      ['the night summer time starts in Europe', '2026-03-29T02:30:00Z'],
+      ['the night summer time starts in the US', '2026-03-08T08:30:00Z'],
+      ['the night summer time ends in Europe', '2026-10-25T02:30:00Z'],
+      ['a month end', '2026-02-28T22:00:00Z'],
+    ])('runs for exactly its hours across %s, and the sweep raises the breach once', async (_, instant) => {
+      clock.set(instant);
+      const c = await caseOpened(3);
+      expect((await sla(c.id)).goldenHours).toMatchObject({ state: 'PENDING', dueAt: new Date(c.openedAt.getTime() + 4 * HOUR).toISOString() });
+      await sweep.run();
+      expect(await escalationsOf(c.id)).toEqual([]);
+      clock.advance(HOUR + 1);
+      expect((await sla(c.id)).goldenHours).toMatchObject({ state: 'BREACHED' });
+      await sweep.run();
+      await sweep.run();
+      expect(await escalationsOf(c.id)).toEqual([expect.objectContaining({ kind: 'GOLDEN_HOURS_BREACHED', level: 'OWNER', raisedAt: clock.now().toISOString() })]);
+    });
+
     it('is pending before the deadline, with its due time', async () => {
       const c = await caseOpened(2);
       const { goldenHours } = await sla(c.id);
@@ -262,10 +290,10 @@ describe('SLA clocks, escalations and the sweep', () => {
         const [row] = await t.dataSource.query(
           `INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action,
                                        due_at, original_due_at, status, completed_at)
-           SELECT $1, c.id, $2, 'PHONE', 'CALL', now() + make_interval(mins => $3),
-                  now() + make_interval(mins => $3), $4::outreach_task_status, CASE WHEN $4 = 'OPEN' THEN NULL ELSE now() END
+           SELECT $1, c.id, $2, 'PHONE', 'CALL', $6::timestamptz + make_interval(mins => $3),
+                  $6::timestamptz + make_interval(mins => $3), $4::outreach_task_status, CASE WHEN $4 = 'OPEN' THEN NULL ELSE $6::timestamptz END
              FROM recovery_cases c WHERE c.id = $5 RETURNING id`,
-          [enrolment.id, position, dueInMinutes, status, c.id],
+          [enrolment.id, position, dueInMinutes, status, c.id, clock.now()],
         );
         return row.id;
       };
@@ -286,7 +314,7 @@ describe('SLA clocks, escalations and the sweep', () => {
       ]);
       expect(reminders).toEqual([{ record_id: dueSoon, user_id: owner.id }]);
 
-      await t.dataSource.query(`UPDATE outreach_tasks SET status = 'DONE', completed_at = now() WHERE id = $1`, [overdue]);
+      await t.dataSource.query(`UPDATE outreach_tasks SET status = 'DONE', completed_at = $2 WHERE id = $1`, [overdue, clock.now()]);
       await ageEscalations(c.id, 10);
       await sweep.run();
       expect(await escalationsOf(c.id)).toEqual([expect.objectContaining({ level: 'OWNER', open: false, resolvedAt: expect.any(String) })]);
@@ -301,14 +329,14 @@ describe('SLA clocks, escalations and the sweep', () => {
       );
       const [enrolment] = await t.dataSource.query(
         `INSERT INTO cadence_enrolments (case_id, cadence_id, enrolled_by_id, status, paused_at)
-         VALUES ($1, $2, $3, 'PAUSED', now()) RETURNING id`,
-        [c.id, cadence.id, admin.id],
+         VALUES ($1, $2, $3, 'PAUSED', $4) RETURNING id`,
+        [c.id, cadence.id, admin.id, clock.now()],
       );
       const tasks = await t.dataSource.query(
         `INSERT INTO outreach_tasks (enrolment_id, case_id, step_position, channel, action, due_at, original_due_at)
-         SELECT $1, c.id, p, 'PHONE', 'CALL', now() + make_interval(mins => m), now() + make_interval(mins => m)
+         SELECT $1, c.id, p, 'PHONE', 'CALL', $3::timestamptz + make_interval(mins => m), $3::timestamptz + make_interval(mins => m)
            FROM recovery_cases c, (VALUES (1, -90), (2, 30)) AS steps (p, m) WHERE c.id = $2 RETURNING id`,
-        [enrolment.id, c.id],
+        [enrolment.id, c.id, clock.now()],
       );
       await sweep.run();
       expect(await escalationsOf(c.id)).toEqual([]);

@@ -12,11 +12,13 @@ import { formulaSettings, TrustSettingsService } from '../src/modules/trust/trus
 import { previousMonthStart, TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
 import { WorkerModule } from '../src/worker.module';
 import { makeCase, makeCrisis, makeStakeholder } from './support/factories';
+import { ManualClock } from './support/manual-clock';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 import { generateTrustSignals } from './support/trust-fixture';
 import { RECORD_SURVEY_RESPONSE, REFRESH_TRUST_SNAPSHOTS } from './support/trust-operations';
 
-const NOW = new Date();
+/** A fixed instant, late on a month's last day (UTC), where "the current month" is easiest to get wrong. */
+const NOW = new Date('2026-11-30T23:30:00Z');
 const months = (from: Date) => (NOW.getUTCFullYear() - from.getUTCFullYear()) * 12 + NOW.getUTCMonth() - from.getUTCMonth() + 1;
 
 /** Every column but computed_at, in a stable order, for comparing runs. */
@@ -28,6 +30,7 @@ const SNAPSHOT_ROWS = `
     FROM case_trust_snapshots ORDER BY case_id, month_index`;
 
 describe('monthly trust snapshots', () => {
+  const clock = new ManualClock(NOW);
   let t: TestApp;
   let agent: SignedIn;
   let leadership: SignedIn;
@@ -38,12 +41,14 @@ describe('monthly trust snapshots', () => {
   const rows = () => t.dataSource.query(SNAPSHOT_ROWS);
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({}, { clock });
     agent = await t.signInAs(UserRole.AGENT);
     leadership = await t.signInAs(UserRole.LEADERSHIP);
-    const started = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * 86_400_000);
-    early = { id: '', started: started(200) };
-    late = { id: '', started: started(50) };
+    // Counted in calendar months, so that the late crisis's month 0 lies before "this month and
+    // the last" whatever day NOW is (50 days before a month's 30th is the month before last's 11th).
+    const started = (monthsAgo: number, day: number) => new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - monthsAgo, day, 9));
+    early = { id: '', started: started(6, 14) };
+    late = { id: '', started: started(2, 10) };
     early.id = (await makeCrisis(t.dataSource, { startedAt: early.started, detectedAt: early.started })).id;
     late.id = (await makeCrisis(t.dataSource, { startedAt: late.started, detectedAt: late.started })).id;
     caseIds = [];
@@ -183,7 +188,7 @@ describe('monthly trust snapshots', () => {
       expect(errorCode(await t.gql(REFRESH_TRUST_SNAPSHOTS, {}, agent.token))).toBe('FORBIDDEN');
 
       const job = (await queue().getJob(first.refreshTrustSnapshots.jobId))!;
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, clock), { logger: ['error'] });
       const result = await job.waitUntilFinished(events, 30_000);
       expect(result.snapshots).toBe(12 * months(late.started));
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_trust_snapshots WHERE crisis_id = $1`, [late.id]);

@@ -47,14 +47,14 @@ const PATH_TO: Record<CaseStatus, readonly CaseStatus[]> = {
 
 type Weights<T> = readonly (readonly [T, number])[];
 
-/** Three weeks in, most cases are still early. */
+/** Six months in: most cases are recovering or recovered, a few churned, a few still early. */
 const OPEN_CRISIS_STATUSES: Weights<CaseStatus> = [
-  [CaseStatus.IDENTIFIED, 26],
-  [CaseStatus.CONTACTED, 30],
-  [CaseStatus.COMPENSATING, 20],
-  [CaseStatus.RECOVERING, 13],
-  [CaseStatus.RECOVERED, 6],
-  [CaseStatus.CHURNED, 5],
+  [CaseStatus.IDENTIFIED, 4],
+  [CaseStatus.CONTACTED, 9],
+  [CaseStatus.COMPENSATING, 17],
+  [CaseStatus.RECOVERING, 33],
+  [CaseStatus.RECOVERED, 28],
+  [CaseStatus.CHURNED, 9],
 ];
 const CLOSED_CRISIS_STATUSES: Weights<CaseStatus> = [
   [CaseStatus.RECOVERED, 8],
@@ -81,9 +81,25 @@ const LOSS_RANGE_MINOR: Record<DemoStakeholder['segment'], readonly [number, num
   Retailer: [15_000_000, 80_000_000],
 };
 
+/** What the later builders (compensation, cadences, meetings) need to know about a case. */
+export interface DemoCase {
+  id: string;
+  crisis: DemoCrisis;
+  stakeholder: DemoStakeholder;
+  status: CaseStatus;
+  impact: ImpactLevel;
+  lossMinor: bigint;
+  /** When the case was opened and reached each status of PATH_TO[status], in order. */
+  times: Date[];
+  /** The audit entry of each step after opening, by the status it reached (the approval of compensation rewrites COMPENSATING's). */
+  statusAudit: Map<CaseStatus, Row>;
+  row: Row;
+}
+
 export interface DemoCases {
   cases: Row[];
   audit: Row[];
+  infos: DemoCase[];
 }
 
 /**
@@ -92,7 +108,7 @@ export interface DemoCases {
  */
 export function buildCases(random: DemoRandom, crisis: DemoCrisis, stakeholders: readonly DemoStakeholder[], share: number): DemoCases {
   const closed = crisis.phase === CrisisPhase.CLOSED;
-  const result: DemoCases = { cases: [], audit: [] };
+  const result: DemoCases = { cases: [], audit: [], infos: [] };
   for (const stakeholder of stakeholders) {
     if (!random.chance(share)) continue;
     if (closed && stakeholder.doNotContact) continue;
@@ -105,7 +121,7 @@ export function buildCases(random: DemoRandom, crisis: DemoCrisis, stakeholders:
     const times = timeline(random, crisis, impact, PATH_TO[status].length);
     const id = randomUUID();
     const story = random.pick(storiesFor(stakeholder, closed));
-    result.cases.push({
+    const row: Row = {
       id,
       crisis_id: crisis.id,
       stakeholder_id: stakeholder.id,
@@ -120,7 +136,10 @@ export function buildCases(random: DemoRandom, crisis: DemoCrisis, stakeholders:
       opened_by_id: stakeholder.ownerId,
       created_at: times[0],
       updated_at: times[times.length - 1],
-    });
+    };
+    result.cases.push(row);
+    const statusAudit = new Map<CaseStatus, Row>();
+    result.infos.push({ id, crisis, stakeholder, status, impact, lossMinor: BigInt(loss), times, statusAudit, row });
     result.audit.push(
       caseAudit(stakeholder.ownerId, id, times[0], 'CASE_OPENED', null, {
         crisisId: crisis.id,
@@ -135,7 +154,9 @@ export function buildCases(random: DemoRandom, crisis: DemoCrisis, stakeholders:
     PATH_TO[status].forEach((step, i) => {
       if (i === 0) return;
       const previous = PATH_TO[status][i - 1];
-      result.audit.push(caseAudit(stakeholder.ownerId, id, times[i], 'CASE_STATUS_CHANGED', { status: previous }, { status: step, note: null }));
+      const entry = caseAudit(stakeholder.ownerId, id, times[i], 'CASE_STATUS_CHANGED', { status: previous }, { status: step, note: null });
+      statusAudit.set(step, entry);
+      result.audit.push(entry);
     });
   }
   return result;
@@ -183,7 +204,7 @@ function timeline(random: DemoRandom, crisis: DemoCrisis, impact: ImpactLevel, s
       const minutes = urgent && random.chance(0.85) ? random.int(20, 230) : random.int(5 * 60, 72 * 60);
       next = previous + minutes * 60_000;
     } else {
-      next = previous + Math.floor((limit - previous) * (0.1 + 0.4 * random.next()));
+      next = previous + Math.floor((limit - previous) * (0.08 + 0.3 * random.next()));
     }
     times.push(Math.min(next, limit - (steps - i) * 60_000));
   }

@@ -8,6 +8,8 @@ export const DAY_MS = 24 * HOUR_MS;
 
 export interface DemoCrisis {
   id: string;
+  title: string;
+  startedAt: Date;
   severity: CrisisSeverity;
   phase: CrisisPhase;
   detectedAt: Date;
@@ -63,12 +65,16 @@ interface CrisisSpec {
   phases: PhaseStep[];
 }
 
+/** How long ago the severe crisis was detected: long enough for a recovery curve of six months. */
+export const SEVERE_CRISIS_AGE_DAYS = 182;
+
 /**
- * The severe crisis everything in the demo revolves around, three weeks into its response, so
- * that cases are at every stage and the golden-4-hours clock has history to show.
+ * The severe crisis everything in the demo revolves around, about six months after it hit and
+ * well into recovery, so that cases are at every stage, the golden-4-hours clock has history
+ * and the monthly curves show the dip and the climb back.
  */
 export function severeCrisis(staff: DemoStaff, now: Date): DemoCrisis {
-  const detectedAt = new Date(Math.floor((now.getTime() - 21 * DAY_MS) / HOUR_MS) * HOUR_MS + 40 * 60_000);
+  const detectedAt = new Date(Math.floor((now.getTime() - SEVERE_CRISIS_AGE_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS + 40 * 60_000);
   return buildCrisis(staff, now, {
     title: 'Overheating in Aurora smart thermostat firmware 4.2',
     description: [
@@ -86,13 +92,14 @@ export function severeCrisis(staff: DemoStaff, now: Date): DemoCrisis {
     statementAfterDetectionMs: 3 * HOUR_MS,
     phases: [
       { to: CrisisPhase.RESPONSE, afterDetectionMs: 25 * 60_000, note: 'Confirmed by support escalations and telemetry; firmware rollout halted, crisis team convened.' },
+      { to: CrisisPhase.RECOVERY, afterDetectionMs: 38 * DAY_MS, note: 'Firmware 4.2.1 on 99% of units and replacements shipped; the work is now winning customers and partners back.' },
     ],
   });
 }
 
-/** An earlier, closed crisis, so that lists, filters and recovery curves have a finished example. */
+/** An earlier, closed crisis, so that lists, filters and recovery curves have a finished example to compare with. */
 export function closedOutage(staff: DemoStaff, now: Date): DemoCrisis {
-  const detectedAt = new Date(Math.floor((now.getTime() - 280 * DAY_MS) / HOUR_MS) * HOUR_MS + 15 * 60_000);
+  const detectedAt = new Date(Math.floor((now.getTime() - 470 * DAY_MS) / HOUR_MS) * HOUR_MS + 15 * 60_000);
   return buildCrisis(staff, now, {
     title: 'Aurora Cloud outage: remote control and schedules unavailable for 31 hours',
     description: [
@@ -162,6 +169,8 @@ function buildCrisis(staff: DemoStaff, now: Date, spec: CrisisSpec): DemoCrisis 
   ];
   return {
     id,
+    title: spec.title,
+    startedAt: row.started_at as Date,
     severity: spec.severity,
     phase,
     detectedAt: spec.detectedAt,

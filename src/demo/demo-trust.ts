@@ -1,21 +1,24 @@
 import { EntityManager } from 'typeorm';
-import { TRUST_SNAPSHOT_SQL } from '../modules/trust/trust-snapshot.sql';
 
 /**
- * Trust signals for the demo cases, and their monthly snapshots, so the recovery dashboards
- * have curves on first start. All set-based: one INSERT … SELECT per kind of signal, then the
- * snapshot statement itself. setseed makes random() repeat from load to load.
+ * Trust signals for the demo cases, so the recovery dashboards have curves on first start (the
+ * snapshots are then computed by the snapshot job's service). All set-based: one INSERT … SELECT
+ * per kind of signal. setseed makes random() repeat from load to load.
  *
- * Each case gets a "grit" (0–1): how fast it recovers. Scores start low in the crisis month and
- * climb by grit each month; churned cases stay low; revenue dips after the crisis and comes
- * back towards (and past) baseline, to nothing for churned cases.
+ * Each case gets a "grit" (0–1) that follows where it ended up: how fast it recovers. Scores are
+ * high before the crisis, drop deep in the crisis month and climb by grit each month (so NPS goes
+ * from detractors to promoters for the cases that recovered); churned cases stay low; revenue
+ * dips after the crisis and comes back towards baseline, to nothing for churned cases.
  */
 const SIGNALS_SQL = `
 CREATE TEMP TABLE demo_trust_cases ON COMMIT DROP AS
 SELECT rc.id, rc.stakeholder_id, rc.owner_id, rc.status, rc.created_at, s.do_not_contact,
        coalesce(c.started_at, c.detected_at) AS crisis_start,
        (SELECT ct.id FROM contacts ct WHERE ct.stakeholder_id = rc.stakeholder_id ORDER BY ct.id LIMIT 1) AS contact_id,
-       random() AS grit
+       CASE rc.status WHEN 'RECOVERED' THEN 0.75 + 0.25 * random()
+                      WHEN 'RECOVERING' THEN 0.45 + 0.35 * random()
+                      WHEN 'COMPENSATING' THEN 0.25 + 0.3 * random()
+                      ELSE 0.1 + 0.3 * random() END AS grit
   FROM recovery_cases rc JOIN crises c ON c.id = rc.crisis_id JOIN stakeholders s ON s.id = rc.stakeholder_id`;
 
 const SURVEYS_SQL = `
@@ -30,13 +33,14 @@ SELECT id, stakeholder_id, contact_id, kind,
     SELECT d.*, k.kind, d.crisis_start + (m * 30 + 3 + floor(random() * 25)) * interval '1 day' AS responded_at,
            CASE WHEN m < 0 THEN 0.75 + 0.2 * d.grit
                 WHEN d.status = 'CHURNED' THEN 0.1
-                ELSE least(1, 0.15 + d.grit * 0.22 * (m + 1)) END AS level,
+                ELSE least(1, 0.08 + d.grit * 0.2 * m) END AS level,
            random() - 0.5 AS noise, random() AS p, k.probability
       FROM demo_trust_cases d
      CROSS JOIN LATERAL generate_series(-2, (extract(epoch FROM $2::timestamptz - d.crisis_start) / (30 * 86400))::int) m
      CROSS JOIN (VALUES ('TRUST'::survey_kind, 0.6), ('NPS'::survey_kind, 0.5), ('CSAT'::survey_kind, 0.35)) k(kind, probability)
   ) r
- WHERE p < probability AND responded_at < $2::timestamptz`;
+ -- Nobody has reached an IDENTIFIED case, so nobody has answered a survey on it since the crisis.
+ WHERE p < probability AND responded_at < $2::timestamptz AND (responded_at < crisis_start OR status <> 'IDENTIFIED')`;
 
 const INTERACTIONS_SQL = `
 INSERT INTO interactions (case_id, contact_id, channel, direction, occurred_at, actor_id, summary, outcome, sentiment)
@@ -44,8 +48,8 @@ SELECT id, contact_id, channel, 'OUTBOUND', occurred_at, owner_id, summary, outc
   FROM (
     SELECT d.*, (ARRAY['PHONE', 'EMAIL', 'VIDEO']::contact_channel[])[1 + floor(random() * 3)::int] AS channel,
            greatest(d.created_at, d.crisis_start) + (w * 9 + 1 + random() * 6) * interval '1 day' AS occurred_at,
-           CASE WHEN random() < 0.35 + 0.5 * d.grit THEN 'REACHED' ELSE 'NO_ANSWER' END::interaction_outcome AS outcome,
-           least(2, greatest(-2, round((d.grit * 4 - 2) * least(1, w / 6.0) - 1 + random() * 2)))::smallint AS sentiment,
+           CASE WHEN random() < 0.3 + 0.65 * d.grit * least(1, w / 10.0) THEN 'REACHED' ELSE 'NO_ANSWER' END::interaction_outcome AS outcome,
+           least(2, greatest(-2, round(-1.5 + d.grit * 3.5 * least(1, w / 12.0) + random() - 0.5)))::smallint AS sentiment,
            'Follow-up on the replacement and the credit note.' AS summary
       FROM demo_trust_cases d
      CROSS JOIN LATERAL generate_series(0, (extract(epoch FROM $1::timestamptz - greatest(d.created_at, d.crisis_start)) / (9 * 86400))::int) w
@@ -59,8 +63,8 @@ SELECT st.id, m.month,
        round(st.baseline_monthly_revenue_minor * CASE
          WHEN m.month < date_trunc('month', d.crisis_start) THEN 0.95 + random() * 0.1
          WHEN d.status = 'CHURNED' THEN 0.05 * random()
-         ELSE least(1.15, 0.35 + d.grit * 0.2 * (1 + (extract(year FROM age(m.month, date_trunc('month', d.crisis_start))) * 12
-                                                    + extract(month FROM age(m.month, date_trunc('month', d.crisis_start))))) + random() * 0.1)
+         ELSE least(1.1, 0.3 + d.grit * 0.2 * ((extract(year FROM age(m.month, date_trunc('month', d.crisis_start))) * 12
+                                                    + extract(month FROM age(m.month, date_trunc('month', d.crisis_start))))) + random() * 0.08)
        END)::bigint,
        st.baseline_currency, $1
   FROM stakeholders st
@@ -78,20 +82,9 @@ export async function writeDemoTrust(manager: EntityManager, now: Date, recorder
   await manager.query(SURVEYS_SQL, [recorderId, now.toISOString()]);
   await manager.query(INTERACTIONS_SQL, [now.toISOString()]);
   await manager.query(REVENUE_SQL, [recorderId, now.toISOString()]);
-  const [settings] = await manager.query(`SELECT lookback_months, recent_months FROM trust_settings LIMIT 1`);
-  await manager.query(`SET LOCAL jit = off`);
-  const [{ written }] = await manager.query(TRUST_SNAPSHOT_SQL, [
-    now.toISOString(),
-    null,
-    null,
-    null,
-    null,
-    settings.lookback_months - 1,
-    settings.recent_months - 1,
-  ]);
   const [counts] = await manager.query(
     `SELECT (SELECT count(*)::int FROM survey_responses) AS "surveyResponses", (SELECT count(*)::int FROM interactions) AS interactions,
             (SELECT count(*)::int FROM stakeholder_revenue_months) AS "revenueMonths"`,
   );
-  return { ...counts, trustSnapshots: written };
+  return counts;
 }

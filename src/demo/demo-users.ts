@@ -29,6 +29,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'chloe.martin@regain.local', role: UserRole.AGENT, name: 'Chloé Martin' },
   { email: 'hannah.schmidt@regain.local', role: UserRole.PARTNER_MANAGER, name: 'Hannah Schmidt' },
   { email: 'lucas.bernard@regain.local', role: UserRole.PARTNER_MANAGER, name: 'Lucas Bernard' },
+  // A second writer, so that comms@ has a colleague's draft to review (nobody approves their own).
+  { email: 'ines.costa@regain.local', role: UserRole.COMMS, name: 'Inês Costa' },
 ];
 
 /** The ids of the demo users, by role, in DEMO_USERS order. */
@@ -36,7 +38,11 @@ export interface DemoStaff {
   agents: string[];
   partnerManagers: string[];
   comms: string;
+  /** The other COMMS users, after comms@. */
+  otherComms: string[];
   leadership: string;
+  /** The first admin (from configuration), who set up cadences and ran the import. */
+  admin: string;
 }
 
 /**
@@ -46,14 +52,16 @@ export interface DemoStaff {
  */
 export async function ensureDemoUsers(dataSource: DataSource, users: UsersService): Promise<void> {
   const existing = await findDemoUsers(dataSource.manager);
-  for (const user of DEMO_USERS) {
-    if (existing.has(user.email)) continue;
-    try {
-      await users.create(null, { ...user, password: DEMO_PASSWORD });
-    } catch (error) {
-      if (!(error instanceof AppException && error.code === ErrorCode.Conflict)) throw error;
-    }
-  }
+  // At once: the password hash (argon2id, deliberately slow) runs on the thread pool, so the users cost about one hash each core.
+  await Promise.all(
+    DEMO_USERS.filter((user) => !existing.has(user.email)).map(async (user) => {
+      try {
+        await users.create(null, { ...user, password: DEMO_PASSWORD });
+      } catch (error) {
+        if (!(error instanceof AppException && error.code === ErrorCode.Conflict)) throw error;
+      }
+    }),
+  );
 }
 
 /** Resolves the demo users' ids; refuses when an address is missing or taken by a user with another role. */
@@ -68,11 +76,15 @@ export async function resolveDemoStaff(manager: EntityManager): Promise<DemoStaf
     return row.id;
   };
   const idsOf = (role: UserRole) => DEMO_USERS.filter((u) => u.role === role).map(idOf);
+  const admin = await manager.getRepository(UserEntity).findOne({ where: { role: UserRole.ADMIN }, order: { createdAt: 'ASC' } });
+  if (!admin) throw new Error('No admin exists; cannot load the demo data');
   return {
     agents: idsOf(UserRole.AGENT),
     partnerManagers: idsOf(UserRole.PARTNER_MANAGER),
     comms: idsOf(UserRole.COMMS)[0],
+    otherComms: idsOf(UserRole.COMMS).slice(1),
     leadership: idsOf(UserRole.LEADERSHIP)[0],
+    admin: admin.id,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { Clock } from '../common/clock/clock';
 import { TrustSnapshotJobData } from '../modules/trust/trust-snapshot-job';
 import { previousMonthStart, TrustSnapshotService } from '../modules/trust/trust-snapshot.service';
 import { JobName, jobOn, QueueName } from './job-names';
@@ -10,7 +11,10 @@ import { JobName, jobOn, QueueName } from './job-names';
 export class TrustProcessor extends WorkerHost {
   private readonly logger = new Logger(TrustProcessor.name);
 
-  constructor(private readonly snapshots: TrustSnapshotService) {
+  constructor(
+    private readonly snapshots: TrustSnapshotService,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -19,7 +23,7 @@ export class TrustProcessor extends WorkerHost {
     switch (name) {
       case JobName.TRUST_SNAPSHOTS: {
         const data = job.data as Partial<TrustSnapshotJobData>;
-        const now = new Date();
+        const now = this.clock.now();
         const result = await this.snapshots.run({
           now,
           crisisId: data.crisisId ?? null,

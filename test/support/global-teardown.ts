@@ -6,7 +6,9 @@ export default async function globalTeardown(): Promise<void> {
   if (!template) return;
   await withAdminClient(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname = $1`,
+      // The template and its clones (`<template>_<hex>`) only: a bare prefix would also match
+      // the databases of a concurrent run whose process id starts with this one's (751 and 7510).
+      `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_') ORDER BY datname = $1`,
       [template],
     );
     for (const { datname } of rows) {

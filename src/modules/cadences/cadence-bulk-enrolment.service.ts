@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
+import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CadenceStepEntity } from './cadence-step.entity';
@@ -34,6 +35,7 @@ export class CadenceBulkEnrolmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** `parallel` batches run at once, each in its own transaction; batches never share a stakeholder. */
@@ -142,7 +144,7 @@ export class CadenceBulkEnrolmentService {
     if (cases.length === 0) return { enrolled: 0, tasksCreated: 0 };
     // Read before this batch's enrolments exist, which would otherwise count as live ones.
     const booked = await bookedTouches(manager, [...new Set(cases.map((c) => c.stakeholder_id))]);
-    const enrolledAt = new Date();
+    const enrolledAt = this.clock.now();
     const enrolments: { id: string; case_id: string }[] = await manager.query(
       `INSERT INTO cadence_enrolments (case_id, cadence_id, status, enrolled_at, enrolled_by_id)
        SELECT u.case_id, $2, 'ACTIVE', $3, $4 FROM unnest($1::uuid[]) AS u(case_id)

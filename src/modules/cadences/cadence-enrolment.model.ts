@@ -33,8 +33,7 @@ export class CadenceEnrolmentModel {
   @Field(() => [OutreachTaskModel], { description: 'In step order.' })
   tasks: OutreachTaskModel[];
 
-  static from(entity: CadenceEnrolmentEntity, tasks: OutreachTaskEntity[]): CadenceEnrolmentModel {
-    const now = new Date();
+  static from(entity: CadenceEnrolmentEntity, tasks: OutreachTaskEntity[], now: Date): CadenceEnrolmentModel {
     return Object.assign(new CadenceEnrolmentModel(), {
       id: entity.id,
       caseId: entity.caseId,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
+import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
 import { AppConfig } from '../../config/app-config';
@@ -95,7 +95,7 @@ export class CadenceEnrolmentService {
         throw AppException.conflict(`Enrolment ${id} is ${enrolment.status}; only an ACTIVE enrolment can be paused`);
       }
       enrolment.status = EnrolmentStatus.PAUSED;
-      enrolment.pausedAt = new Date();
+      enrolment.pausedAt = this.clock.now();
       await manager.save(enrolment);
       await this.recordAudit(manager, actor.id, enrolment, 'CADENCE_ENROLMENT_PAUSED', { status: EnrolmentStatus.ACTIVE }, { status: enrolment.status });
       return this.model(manager, enrolment);
@@ -109,7 +109,7 @@ export class CadenceEnrolmentService {
       if (enrolment.status !== EnrolmentStatus.PAUSED || !enrolment.pausedAt) {
         throw AppException.conflict(`Enrolment ${id} is ${enrolment.status}; only a PAUSED enrolment can be resumed`);
       }
-      const now = new Date();
+      const now = this.clock.now();
       const pausedMs = Math.max(0, now.getTime() - enrolment.pausedAt.getTime());
       const recoveryCase = await manager.findOneByOrFail(RecoveryCaseEntity, { id: enrolment.caseId });
       const stakeholder = await manager.findOne(StakeholderEntity, { where: { id: recoveryCase.stakeholderId }, lock: { mode: 'pessimistic_write' } });
@@ -170,8 +170,8 @@ export class CadenceEnrolmentService {
 
   private async stopLocked(manager: EntityManager, actorId: string, enrolments: CadenceEnrolmentEntity[], reason: string): Promise<void> {
     if (enrolments.length === 0) return;
-    const cancelled = await cancelOpenTasks(manager, enrolments.map((e) => e.id));
-    const now = new Date();
+    const now = this.clock.now();
+    const cancelled = await cancelOpenTasks(manager, enrolments.map((e) => e.id), now);
     for (const enrolment of enrolments) {
       const before = enrolment.status;
       Object.assign(enrolment, { status: EnrolmentStatus.STOPPED, stoppedAt: now, stopReason: reason, pausedAt: null });
@@ -285,6 +285,6 @@ export class CadenceEnrolmentService {
 
   private async model(manager: EntityManager, enrolment: CadenceEnrolmentEntity): Promise<CadenceEnrolmentModel> {
     const tasks = await manager.find(OutreachTaskEntity, { where: { caseId: enrolment.caseId, enrolmentId: enrolment.id } });
-    return CadenceEnrolmentModel.from(enrolment, tasks);
+    return CadenceEnrolmentModel.from(enrolment, tasks, this.clock.now());
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
@@ -30,6 +31,7 @@ export class CadencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(includeInactive: boolean): Promise<CadenceModel[]> {
@@ -142,7 +144,7 @@ export class CadencesService {
       const previous = existing?.cadenceId ?? null;
       if (previous !== (cadenceId ?? null)) {
         if (cadenceId) {
-          await manager.save(manager.create(CadenceMatrixEntryEntity, { severity, impact, cadenceId, updatedById: actor.id, updatedAt: new Date() }));
+          await manager.save(manager.create(CadenceMatrixEntryEntity, { severity, impact, cadenceId, updatedById: actor.id, updatedAt: this.clock.now() }));
         } else {
           await manager.delete(CadenceMatrixEntryEntity, { severity, impact });
         }

@@ -127,13 +127,13 @@ export async function insertPlannedTasks(
 }
 
 /** Cancels the open tasks of the given enrolments; returns how many. */
-export async function cancelOpenTasks(manager: EntityManager, enrolmentIds: readonly string[]): Promise<number> {
+export async function cancelOpenTasks(manager: EntityManager, enrolmentIds: readonly string[], now: Date): Promise<number> {
   if (enrolmentIds.length === 0) return 0;
   const [, count] = await manager.query(
-    `UPDATE outreach_tasks t SET status = 'CANCELLED', completed_at = now()
+    `UPDATE outreach_tasks t SET status = 'CANCELLED', completed_at = $2
        FROM cadence_enrolments e
       WHERE e.id = ANY($1::uuid[]) AND t.case_id = e.case_id AND t.enrolment_id = e.id AND t.status = 'OPEN'`,
-    [enrolmentIds],
+    [enrolmentIds, now],
   );
   return count as number;
 }

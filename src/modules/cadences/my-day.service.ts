@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
@@ -31,17 +32,21 @@ type Rendered = { message: RenderedMessageModel | null; messageError: string | n
  */
 @Injectable()
 export class MyDayService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async myDay(actor: AuthUser): Promise<MyDayItemModel[]> {
     const manager = this.dataSource.manager;
+    const now = this.clock.now();
     const tasks = await manager
       .createQueryBuilder(OutreachTaskEntity, 't')
       .innerJoin('cadence_enrolments', 'e', `e.id = t.enrolment_id AND e.status = 'ACTIVE'`)
       .innerJoin(RecoveryCaseEntity, 'c', 'c.id = t.case_id')
       .where(`c.owner_id = :owner AND t.status = 'OPEN'`, { owner: actor.id })
-      .andWhere(`t.due_at < date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 day'`)
-      .orderBy('(t.due_at < now())', 'DESC')
+      .andWhere(`t.due_at < date_trunc('day', :now::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 day'`, { now })
+      .orderBy('(t.due_at < :now::timestamptz)', 'DESC')
       .addOrderBy('t.due_at', 'ASC')
       .addOrderBy('c.priority', 'ASC')
       .addOrderBy('t.id', 'ASC')
@@ -54,7 +59,6 @@ export class MyDayService {
     const stakeholders = await manager.findBy(StakeholderEntity, { id: In(unique(cases.map((c) => c.stakeholderId))) });
     const stakeholderById = new Map(stakeholders.map((s) => [s.id, s]));
     const render = await this.renderer(actor, tasks, cases);
-    const now = new Date();
     return tasks.map((task) => {
       const recoveryCase = caseById.get(task.caseId)!;
       return Object.assign(new MyDayItemModel(), {

@@ -50,7 +50,7 @@ export class OutreachTaskModel {
   @Field(() => Date, { nullable: true })
   completedAt: Date | null;
 
-  static from(entity: OutreachTaskEntity, now = new Date()): OutreachTaskModel {
+  static from(entity: OutreachTaskEntity, now: Date): OutreachTaskModel {
     return Object.assign(new OutreachTaskModel(), {
       id: entity.id,
       enrolmentId: entity.enrolmentId,

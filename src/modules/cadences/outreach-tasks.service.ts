@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +20,7 @@ export class OutreachTasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -34,20 +36,21 @@ export class OutreachTasksService {
       .where(`e.case_id = :caseId AND t.case_id = :caseId AND t.status = 'OPEN'`, { caseId: interaction.caseId })
       .getMany();
     if (open.length === 0) return;
-    const { doneTaskId, redundantTaskIds } = settleTasks(interaction, open, new Date());
+    const now = this.clock.now();
+    const { doneTaskId, redundantTaskIds } = settleTasks(interaction, open, now);
     if (doneTaskId) {
       await manager.update(OutreachTaskEntity, { id: doneTaskId }, {
         status: OutreachTaskStatus.DONE,
         doneInteractionId: interaction.id,
-        completedAt: new Date(),
+        completedAt: now,
       });
     }
     if (redundantTaskIds.length > 0) {
       const why = interaction.direction === 'INBOUND' ? 'the stakeholder contacted us' : 'a meeting was held';
       await manager.query(
-        `UPDATE outreach_tasks SET status = 'SKIPPED', done_interaction_id = $2, completed_at = now(), skipped_reason = $3
+        `UPDATE outreach_tasks SET status = 'SKIPPED', done_interaction_id = $2, completed_at = $4, skipped_reason = $3
           WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`,
-        [redundantTaskIds, interaction.id, `Made redundant: ${why} (${interaction.channel}, interaction ${interaction.id})`],
+        [redundantTaskIds, interaction.id, `Made redundant: ${why} (${interaction.channel}, interaction ${interaction.id})`, now],
       );
     }
   }
@@ -86,7 +89,7 @@ export class OutreachTasksService {
       if (task.status !== OutreachTaskStatus.OPEN) {
         throw AppException.conflict(`Outreach task ${id} is ${task.status}; only an OPEN task can be skipped`);
       }
-      Object.assign(task, { status: OutreachTaskStatus.SKIPPED, skippedReason: why, completedAt: new Date() });
+      Object.assign(task, { status: OutreachTaskStatus.SKIPPED, skippedReason: why, completedAt: this.clock.now() });
       await manager.save(task);
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -96,7 +99,7 @@ export class OutreachTasksService {
         before: { status: OutreachTaskStatus.OPEN },
         after: { status: task.status, reason: why },
       });
-      return OutreachTaskModel.from(task);
+      return OutreachTaskModel.from(task, this.clock.now());
     });
   }
 }

@@ -1,8 +1,65 @@
+import { DateTime } from 'luxon';
+import { addLocalGap, localGap, stepCadenceTime } from '../outreach/cadence-clock';
 import { planStepDueTimes, shiftAfterPause } from './task-schedule';
 
 const iso = (d: Date) => d.toISOString();
 
 describe('planStepDueTimes', () => {
+  it('keeps order and spacing when business hours move the first step: Friday 15:00 + 4 h, + 1 day, + 2 days', () => {
+    // Friday 4 December 2026, 15:00 UTC = 16:00 in Berlin: + 4 h is after closing, + 1 day and + 2 days the weekend.
+    const planned = planStepDueTimes(new Date('2026-12-04T15:00:00Z'), ['PT4H', 'P1D', 'P2D'], 'Europe/Berlin', [], 10);
+    // Monday, Tuesday and Wednesday at 09:00 Berlin (08:00 UTC), not three times Monday 09:00.
+    expect(planned.map((p) => iso(p.dueAt))).toEqual(['2026-12-07T08:00:00.000Z', '2026-12-08T08:00:00.000Z', '2026-12-09T08:00:00.000Z']);
+  });
+
+  it('moves the later steps with a step the fatigue limit pushed to the next week', () => {
+    // Limit 1 a week, one touch already booked this week: the first step goes to Monday 30
+    // November, and the second follows it by its own day.
+    const booked = [new Date('2026-11-23T09:00:00Z')];
+    const planned = planStepDueTimes(new Date('2026-11-25T10:00:00Z'), ['PT1H', 'P1D'], 'Europe/London', booked, 1);
+    expect(iso(planned[0].dueAt)).toBe('2026-11-30T09:00:00.000Z');
+    expect(planned[0].fatigueNote).toMatch(/already has 1 outbound touches/);
+    // Monday + (Thursday 10:00 − Wednesday 11:00 = 23 h) = Tuesday 08:00 → 09:00; and the limit puts it a week on.
+    expect(iso(planned[1].dueAt)).toBe('2026-12-07T09:00:00.000Z');
+  });
+
+  // Every hour of weeks that hold a weekend, both daylight-saving changes and a month end, in
+  // zones on both sides of UTC: the steps never swap and never come closer than the cadence put them.
+  const cadences = [
+    ['PT4H', 'P1D', 'P2D'],
+    ['PT1H', 'PT2H', 'PT3H', 'P1D', 'P7D', 'P1M'],
+    ['PT0S', 'PT0S', 'PT30M'],
+    ['P1D', 'PT4H', 'P1W'],
+  ];
+  const weeks = ['2026-03-05T00:00:00Z', '2026-03-26T00:00:00Z', '2026-10-22T00:00:00Z', '2026-10-29T00:00:00Z', '2026-12-28T00:00:00Z'];
+  const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'UTC'];
+  it.each(zones)('keeps every cadence in order and spaced for any enrolment hour, in %s', (zone) => {
+    const broken: string[] = [];
+    for (const week of weeks) {
+      // Every 5 hours: over a week that meets every hour of the day on most days.
+      for (let hour = 0; hour < 7 * 24; hour += 5) {
+        const enrolledAt = new Date(new Date(week).getTime() + hour * 3_600_000);
+        for (const offsets of cadences) {
+          const planned = planStepDueTimes(enrolledAt, offsets, zone, [], 3);
+          const steps = offsets
+            .map((offset, i) => ({ at: stepCadenceTime(enrolledAt, offset, zone), i, due: planned[i].dueAt }))
+            .sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+          steps.forEach((step, k) => {
+            const local = DateTime.fromJSDate(step.due, { zone });
+            const what = `${offsets.join(',')} from ${iso(enrolledAt)}, step ${step.i + 1} at ${iso(step.due)}`;
+            if (local.weekday > 5 || local.hour < 9 || local.hour >= 17) broken.push(`${what}: outside business hours`);
+            if (step.due < step.at) broken.push(`${what}: before its cadence time`);
+            const before = steps[k - 1];
+            if (before && step.due < addLocalGap(before.due, localGap(before.at, step.at, zone), zone)) {
+              broken.push(`${what}: closer to step ${before.i + 1} than the cadence spaces them`);
+            }
+          });
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('puts each step at enrolment + offset in business hours of the stakeholder’s zone', () => {
     // Wednesday 25 November 2026, 14:00 UTC.
     const planned = planStepDueTimes(new Date('2026-11-25T14:00:00Z'), ['PT1H', 'P1D'], 'America/New_York', [], 3);

@@ -1,34 +1,53 @@
-import { nextBusinessMoment } from '../outreach/business-hours';
-import { stepDueAt } from '../outreach/cadence-clock';
+import { BusinessHours, DEFAULT_BUSINESS_HOURS, nextBusinessMoment } from '../outreach/business-hours';
+import { addLocalGap, localGap, stepCadenceTime } from '../outreach/cadence-clock';
 import { applyContactFatigue } from '../outreach/contact-fatigue';
 
 /** When one task falls due, where the cadence alone would have put it, and why they differ. */
 export interface PlannedDue {
   dueAt: Date;
+  /** The step's time in business hours and in sequence, before the fatigue limit moved it. */
   originalDueAt: Date;
   fatigueNote: string | null;
 }
 
 /**
- * Runs the contact-fatigue limit over candidate times in chronological order (steps may be
- * listed in any order of offset), then hands the results back in the candidates' order.
+ * Plans a sequence of steps from their times on the cadence clock alone (`cadenceTimes`, one
+ * per step, any order). Steps are taken in the order of those times (ties by their position
+ * in the list), and each lands no earlier than the business moment of its own time, and no
+ * earlier than the step before it plus the gap the cadence put between them: when business
+ * hours or the fatigue limit move one step, the later steps move with it, so
+ * Friday 15:00 + 4 h, + 1 day, + 2 days lands on Monday, Tuesday and Wednesday, not three
+ * times on Monday 09:00. The results come back in the order of `cadenceTimes`.
  */
-function withFatigue(candidates: readonly Date[], booked: readonly Date[], zone: string, limitPerWeek: number): PlannedDue[] {
-  const order = candidates.map((at, index) => ({ at, index })).sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
-  const decisions = applyContactFatigue(order.map((o) => o.at), booked, zone, limitPerWeek);
-  const planned: PlannedDue[] = new Array(candidates.length);
-  order.forEach((o, i) => {
-    planned[o.index] = { dueAt: decisions[i].dueAt, originalDueAt: o.at, fatigueNote: decisions[i].pushedBack };
-  });
+export function planSequence(
+  cadenceTimes: readonly Date[],
+  zone: string,
+  booked: readonly Date[],
+  limitPerWeek: number,
+  hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
+): PlannedDue[] {
+  const order = cadenceTimes.map((at, index) => ({ at, index })).sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
+  const planned: PlannedDue[] = new Array(cadenceTimes.length);
+  const taken = [...booked];
+  let previous: { cadenceTime: Date; dueAt: Date } | null = null;
+  for (const { at, index } of order) {
+    const earliest = previous ? addLocalGap(previous.dueAt, localGap(previous.cadenceTime, at, zone), zone) : at;
+    const inHours = nextBusinessMoment(earliest, zone, hours);
+    const [decision] = applyContactFatigue([inHours], taken, zone, limitPerWeek, hours);
+    planned[index] = { dueAt: decision.dueAt, originalDueAt: inHours, fatigueNote: decision.pushedBack };
+    taken.push(decision.dueAt);
+    previous = { cadenceTime: at, dueAt: decision.dueAt };
+  }
   return planned;
 }
 
 /**
- * Due times for a new enrolment's steps: start + offset in the stakeholder's zone, moved into
- * business hours there, then spread so the stakeholder's week limit holds together with the
- * touches already `booked` for them. The start is the enrolment time, or the case's opening
- * when it was opened after the fact; a step whose time is before `notBefore` (now) falls due at
- * the next business moment from then instead, so a backdated case gets no task already overdue.
+ * Due times for a new enrolment's steps: start + offset in the stakeholder's zone, in sequence
+ * and in business hours there (`planSequence`), with the stakeholder's week limit holding
+ * together with the touches already `booked` for them. The start is the enrolment time, or the
+ * case's opening when it was opened after the fact; a step whose cadence time is before
+ * `notBefore` (now) is taken as due then instead, so a backdated case gets no task already
+ * overdue, and the later steps keep their place counted from the start.
  */
 export function planStepDueTimes(
   start: Date,
@@ -38,16 +57,16 @@ export function planStepDueTimes(
   limitPerWeek: number,
   notBefore: Date = start,
 ): PlannedDue[] {
-  const candidates = offsets.map((offset) => {
-    const due = stepDueAt(start, offset, zone);
-    return due.getTime() < notBefore.getTime() ? nextBusinessMoment(notBefore, zone) : due;
+  const cadenceTimes = offsets.map((offset) => {
+    const at = stepCadenceTime(start, offset, zone);
+    return at.getTime() < notBefore.getTime() ? notBefore : at;
   });
-  return withFatigue(candidates, booked, zone, limitPerWeek);
+  return planSequence(cadenceTimes, zone, booked, limitPerWeek);
 }
 
 /**
- * Due times after a pause: each remaining task's cadence time moves by the paused duration,
- * back into business hours, then through the fatigue limit again.
+ * Due times after a pause: each remaining task's planned time moves by the paused duration,
+ * then the sequence is planned again (business hours, spacing, fatigue).
  */
 export function shiftAfterPause(
   originalDueTimes: readonly Date[],
@@ -57,6 +76,5 @@ export function shiftAfterPause(
   limitPerWeek: number,
 ): PlannedDue[] {
   if (pausedMs < 0) throw new RangeError('pausedMs must not be negative');
-  const shifted = originalDueTimes.map((at) => nextBusinessMoment(new Date(at.getTime() + pausedMs), zone));
-  return withFatigue(shifted, booked, zone, limitPerWeek);
+  return planSequence(originalDueTimes.map((at) => new Date(at.getTime() + pausedMs)), zone, booked, limitPerWeek);
 }

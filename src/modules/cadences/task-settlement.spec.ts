@@ -4,11 +4,12 @@ import { OutreachAction } from './outreach.enums';
 import { OpenTaskRef, settleTasks } from './task-settlement';
 
 const now = new Date('2026-11-25T12:00:00Z');
-const task = (id: string, channel: ContactChannel, action: OutreachAction, dueAt: string): OpenTaskRef => ({
+const task = (id: string, channel: ContactChannel, action: OutreachAction, dueAt: string, stepPosition = 1): OpenTaskRef => ({
   id,
   channel,
   action,
   dueAt: new Date(dueAt),
+  stepPosition,
 });
 const tasks = [
   task('call-later', ContactChannel.PHONE, OutreachAction.CALL, '2026-11-27T09:00:00Z'),
@@ -19,6 +20,18 @@ const tasks = [
 ];
 
 describe('settleTasks', () => {
+  it('among steps due at the same instant, does the earliest step of the cadence, whatever the ids', () => {
+    const sameMorning = '2026-11-30T08:00:00Z';
+    for (const ids of [['a', 'b', 'c'], ['c', 'b', 'a']]) {
+      const steps = [
+        task(ids[0], ContactChannel.PHONE, OutreachAction.CALL, sameMorning, 3),
+        task(ids[1], ContactChannel.PHONE, OutreachAction.CALL, sameMorning, 1),
+        task(ids[2], ContactChannel.EMAIL, OutreachAction.EMAIL, sameMorning, 2),
+      ];
+      expect(settleTasks({ direction: InteractionDirection.OUTBOUND, channel: ContactChannel.PHONE }, steps, now).doneTaskId).toBe(ids[1]);
+    }
+  });
+
   it('an outbound contact does the earliest open task on its channel', () => {
     expect(settleTasks({ direction: InteractionDirection.OUTBOUND, channel: ContactChannel.PHONE }, tasks, now)).toEqual({
       doneTaskId: 'call-overdue',

@@ -7,6 +7,8 @@ export interface OpenTaskRef {
   channel: ContactChannel;
   action: OutreachAction;
   dueAt: Date;
+  /** The step's place in its cadence: breaks ties between steps due at the same instant. */
+  stepPosition: number;
 }
 
 export interface InteractionRef {
@@ -35,12 +37,15 @@ function satisfies(task: OpenTaskRef, channel: ContactChannel): boolean {
  * What one logged interaction settles among a case's open tasks:
  * - an OUTBOUND interaction does the earliest-due open task on the same channel (a MEETING
  *   task is also done by any in-person or video contact, which is how held meetings are logged);
- *   earliest-due first, so an overdue task is cleared before a future one;
+ *   earliest-due first, so an overdue task is cleared before a future one, and among steps due
+ *   at the same instant the earliest step of the cadence (never an order left to random ids);
  * - an INBOUND reply, or a meeting held (outbound IN_PERSON / VIDEO), makes the open CALL and
  *   EMAIL tasks due before now + 24 h redundant: the stakeholder was just heard from.
  */
 export function settleTasks(interaction: InteractionRef, openTasks: readonly OpenTaskRef[], now: Date): Settlement {
-  const byDue = [...openTasks].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
+  const byDue = [...openTasks].sort(
+    (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.stepPosition - b.stepPosition || a.id.localeCompare(b.id),
+  );
   const done =
     interaction.direction === InteractionDirection.OUTBOUND ? (byDue.find((t) => satisfies(t, interaction.channel)) ?? null) : null;
   const endsNearbySteps =

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CaseStatus } from '../cases/case.enums';
@@ -61,7 +61,7 @@ export class CompensationApprovalsService {
 
       compensation.status = CompensationStatus.APPROVED;
       compensation.approvedById = actor.id;
-      compensation.approvedAt = new Date();
+      compensation.approvedAt = this.clock.now();
       compensation.approvalJustification = justification?.trim() || null;
       const saved = await manager.save(compensation);
       await this.audit.record(manager, {
@@ -91,7 +91,7 @@ export class CompensationApprovalsService {
       }
       compensation.status = CompensationStatus.REJECTED;
       compensation.rejectedById = actor.id;
-      compensation.rejectedAt = new Date();
+      compensation.rejectedAt = this.clock.now();
       compensation.rejectionReason = reason.trim();
       const saved = await manager.save(compensation);
       await this.audit.record(manager, {

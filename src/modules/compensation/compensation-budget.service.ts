@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { MoneyInput } from '../../common/money/money.input';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CrisisEntity } from '../crises/crisis.entity';
@@ -46,6 +47,7 @@ export class CompensationBudgetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Sets the budget in the input's currency; audited on the crisis. Setting the same amount writes nothing. */
@@ -58,9 +60,9 @@ export class CompensationBudgetService {
       // Insert-or-lock: two leaders setting the same currency at once queue on the row, so each
       // audit entry's "before" is the amount it really replaced.
       const inserted = await manager.query(
-        `INSERT INTO compensation_budgets (crisis_id, currency, amount_minor, set_by_id) VALUES ($1, $2, $3, $4)
+        `INSERT INTO compensation_budgets (crisis_id, currency, amount_minor, set_by_id, set_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (crisis_id, currency) DO NOTHING RETURNING crisis_id`,
-        [crisisId, budget.currency, budget.amountMinor, actor.id],
+        [crisisId, budget.currency, budget.amountMinor, actor.id, this.clock.now()],
       );
       let before: string | null = null;
       if (!inserted.length) {
@@ -71,8 +73,8 @@ export class CompensationBudgetService {
         before = row.amount as string;
         if (BigInt(before) === amount) return;
         await manager.query(
-          `UPDATE compensation_budgets SET amount_minor = $3, set_by_id = $4, set_at = now() WHERE crisis_id = $1 AND currency = $2`,
-          [crisisId, budget.currency, budget.amountMinor, actor.id],
+          `UPDATE compensation_budgets SET amount_minor = $3, set_by_id = $4, set_at = $5 WHERE crisis_id = $1 AND currency = $2`,
+          [crisisId, budget.currency, budget.amountMinor, actor.id, this.clock.now()],
         );
       }
       await this.audit.record(manager, {
@@ -121,7 +123,7 @@ export class CompensationBudgetService {
     return this.dataSource.query(
       `WITH bounds AS (
          SELECT date_trunc('${unit}', coalesce(started_at, detected_at) AT TIME ZONE 'UTC') AS first_period,
-                date_trunc('${unit}', greatest(now(), coalesce(started_at, detected_at)) AT TIME ZONE 'UTC') AS last_period
+                date_trunc('${unit}', greatest($4::timestamptz, coalesce(started_at, detected_at)) AT TIME ZONE 'UTC') AS last_period
            FROM crises WHERE id = $1),
        periods AS (SELECT generate_series(first_period, last_period, interval '${step}') AS period_start FROM bounds),
        spend AS (${CRISIS_SPEND}),
@@ -139,7 +141,7 @@ export class CompensationBudgetService {
         CROSS JOIN periods p
          LEFT JOIN issued i ON i.currency = cur.currency AND i.period_start = p.period_start
         ORDER BY cur.currency, p.period_start`,
-      [crisisId, [...COMMITTED_NOT_ISSUED_STATUSES, ...RETAINED_STATUSES], RETAINED_STATUSES],
+      [crisisId, [...COMMITTED_NOT_ISSUED_STATUSES, ...RETAINED_STATUSES], RETAINED_STATUSES, this.clock.now()],
     );
   }
 

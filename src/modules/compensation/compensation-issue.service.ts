@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
@@ -37,6 +38,7 @@ export class CompensationIssueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Issues an approved compensation exactly once per idempotency key. */
@@ -64,7 +66,7 @@ export class CompensationIssueService {
 
     compensation.status = CompensationStatus.ISSUED;
     compensation.issuedById = actor.id;
-    compensation.issuedAt = new Date();
+    compensation.issuedAt = this.clock.now();
     compensation.issueReference = request.reference?.trim() || null;
     if (compensation.kind === CompensationKind.CONTRACT_EXTENSION) {
       await this.extendContract(manager, actor, compensation, recoveryCase);

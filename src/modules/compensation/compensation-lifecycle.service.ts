@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
@@ -18,6 +19,7 @@ export class CompensationLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The proposer, the case owner or an admin. */
@@ -32,7 +34,7 @@ export class CompensationLifecycleService {
       assertCompensationTransition(before, CompensationStatus.CANCELLED);
       compensation.status = CompensationStatus.CANCELLED;
       compensation.cancelledById = actor.id;
-      compensation.cancelledAt = new Date();
+      compensation.cancelledAt = this.clock.now();
       compensation.cancellationReason = reason.trim();
       const saved = await manager.save(compensation);
       await this.audit.record(manager, {
@@ -61,7 +63,7 @@ export class CompensationLifecycleService {
       assertCompensationTransition(compensation.status, status);
       compensation.status = status;
       compensation.respondedById = actor.id;
-      compensation.respondedAt = new Date();
+      compensation.respondedAt = this.clock.now();
       compensation.declineReason = status === CompensationStatus.DECLINED ? why : null;
       const saved = await manager.save(compensation);
       await this.audit.record(manager, {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
@@ -55,10 +56,11 @@ export class CompensationProposalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async propose(actor: AuthUser, input: ProposeCompensationInput): Promise<CompensationEntity> {
-    const problems = proposalShapeProblems({ ...input, hasValue: !!input.value }, todayUtc());
+    const problems = proposalShapeProblems({ ...input, hasValue: !!input.value }, todayUtc(this.clock.now()));
     if (problems.length) throw AppException.badInput(`The ${input.kind} proposal is incomplete: ${problems.join('; ')}`, { problems });
     if (input.value && BigInt(input.value.amountMinor) <= 0n) {
       throw AppException.badInput('value must be more than zero', { fields: ['value'] });
@@ -102,7 +104,7 @@ export class CompensationProposalsService {
           extensionMonths: input.extensionMonths ?? null,
           description: input.description?.trim() || null,
           proposedById: actor.id,
-          proposedAt: new Date(),
+          proposedAt: this.clock.now(),
         }),
       );
       await this.audit.record(manager, {

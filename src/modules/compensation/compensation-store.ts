@@ -47,6 +47,7 @@ export function compensationSnapshot(c: CompensationEntity): Record<string, unkn
   };
 }
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The UTC calendar date of an instant (the clock's now), as YYYY-MM-DD. */
+export function todayUtc(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }

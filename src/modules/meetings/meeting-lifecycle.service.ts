@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
@@ -23,6 +24,7 @@ export class MeetingLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly interactions: MeetingInteractionLogger,
+    private readonly clock: Clock,
   ) {}
 
   /** Moves the meeting and its attendees' booked time together; the old time stays in the history. */
@@ -100,7 +102,7 @@ export class MeetingLifecycleService {
       id,
       MeetingStatus.COMPLETED,
       (m) => {
-        if (m.startsAt.getTime() > Date.now()) {
+        if (m.startsAt.getTime() > this.clock.now().getTime()) {
           throw AppException.conflict(`The meeting starts at ${m.startsAt.toISOString()}; it can be completed once it has started`);
         }
         m.outcomeSummary = outcomeSummary.trim();
@@ -124,7 +126,7 @@ export class MeetingLifecycleService {
       assertMeetingTransition(before, status);
       const details = apply(meeting);
       meeting.status = status;
-      meeting.statusChangedAt = new Date();
+      meeting.statusChangedAt = this.clock.now();
       meeting.statusChangedById = actor.id;
       const saved = await manager.save(meeting);
       if (!holdsAttendeeTime(status)) {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
+import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CrisisEntity } from '../crises/crisis.entity';
@@ -24,6 +25,7 @@ export class TemplateReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   /** The author sends a draft for review; from here on the version cannot change. */
@@ -34,7 +36,7 @@ export class TemplateReviewService {
         throw AppException.forbidden(`Only the author of version ${version.version} may submit it for review`);
       }
       assertVersionTransition(version.status, IN_REVIEW);
-      Object.assign(version, { status: IN_REVIEW, submittedById: actor.id, submittedAt: new Date() });
+      Object.assign(version, { status: IN_REVIEW, submittedById: actor.id, submittedAt: this.clock.now() });
       const saved = await this.saveWithAudit(manager, actor, version, TemplateVersionStatus.DRAFT, null);
       const template = await manager.findOneByOrFail(MessageTemplateEntity, { id: version.templateId });
       const crisis = await manager.findOneByOrFail(CrisisEntity, { id: template.crisisId });
@@ -73,10 +75,10 @@ export class TemplateReviewService {
           lock: { mode: 'pessimistic_write' },
         });
         if (current) {
-          Object.assign(current, { status: RETIRED, retiredById: actor.id, retiredAt: new Date() });
+          Object.assign(current, { status: RETIRED, retiredById: actor.id, retiredAt: this.clock.now() });
           await this.saveWithAudit(manager, actor, current, APPROVED, `superseded by version ${version.version}`);
         }
-        Object.assign(version, { status: APPROVED, approvedById: actor.id, approvedAt: new Date() });
+        Object.assign(version, { status: APPROVED, approvedById: actor.id, approvedAt: this.clock.now() });
         const saved = await this.saveWithAudit(manager, actor, version, IN_REVIEW, current ? `replaces version ${current.version}` : null);
         await this.notifications.notify(manager, {
           userId: version.authorId,
@@ -103,7 +105,7 @@ export class TemplateReviewService {
       const version = await this.lockVersion(manager, versionId);
       const before = version.status;
       assertVersionTransition(before, RETIRED);
-      Object.assign(version, { status: RETIRED, retiredById: actor.id, retiredAt: new Date() });
+      Object.assign(version, { status: RETIRED, retiredById: actor.id, retiredAt: this.clock.now() });
       const saved = await this.saveWithAudit(manager, actor, version, before, reason);
       if (version.authorId !== actor.id) {
         await this.notifications.notify(manager, {

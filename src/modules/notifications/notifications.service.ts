@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '../../common/clock/clock';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { Connection } from '../../common/pagination/connection.model';
@@ -21,7 +22,10 @@ export interface NotifyInput {
 
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Adds a notification inside the caller's transaction. Idempotent on dedupeKey
@@ -79,8 +83,8 @@ export class NotificationsService {
       const { raw: own } = (await manager
         .createQueryBuilder()
         .update(NotificationEntity)
-        .set({ readAt: () => 'COALESCE(read_at, now())' })
-        .where('user_id = :userId AND id = ANY(:ids)', { userId, ids: unique })
+        .set({ readAt: () => 'COALESCE(read_at, :now::timestamptz)' })
+        .where('user_id = :userId AND id = ANY(:ids)', { userId, ids: unique, now: this.clock.now() })
         .returning(['id'])
         .execute()) as { raw: { id: string }[] };
       if (own.length !== unique.length) {
@@ -101,7 +105,7 @@ export class NotificationsService {
     const { raw: rows } = (await this.dataSource
       .createQueryBuilder()
       .update(NotificationEntity)
-      .set({ readAt: () => 'now()' })
+      .set({ readAt: this.clock.now() })
       .where('user_id = :userId AND read_at IS NULL', { userId })
       .returning(['id'])
       .execute()) as { raw: unknown[] };

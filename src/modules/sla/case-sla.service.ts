@@ -12,7 +12,7 @@ const CASE_SLA_SQL = `SELECT c.id, ${CASE_SLA_COLUMNS} FROM recovery_cases c ${C
 export class CaseSlaService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async forCases(caseIds: readonly string[], now = new Date()): Promise<Map<string, CaseSla>> {
+  async forCases(caseIds: readonly string[], now: Date): Promise<Map<string, CaseSla>> {
     const rows: (CaseSlaRow & { id: string })[] = await this.dataSource.query(CASE_SLA_SQL, [caseIds]);
     return new Map(rows.map((r) => [r.id, toCaseSla(r, now)]));
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { Connection } from '../../common/pagination/connection.model';
@@ -15,7 +16,10 @@ const OVERSEERS: readonly UserRole[] = [UserRole.LEADERSHIP, UserRole.ADMIN];
 
 @Injectable()
 export class EscalationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Newest first. */
   list(actor: AuthUser, args: EscalationsArgs): Promise<Connection<SlaEscalationEntity>> {
@@ -50,7 +54,7 @@ export class EscalationsService {
         }
       }
       if (escalation.acknowledgedAt) return escalation;
-      await manager.update(SlaEscalationEntity, { id }, { acknowledgedAt: () => 'now()', acknowledgedById: actor.id } as never);
+      await manager.update(SlaEscalationEntity, { id }, { acknowledgedAt: this.clock.now(), acknowledgedById: actor.id });
       return manager.findOneByOrFail(SlaEscalationEntity, { id });
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import {
   NOTIFY_ESCALATIONS,
   RAISE_GOLDEN_HOURS,
@@ -32,7 +33,10 @@ export interface SlaSweepResult {
  */
 @Injectable()
 export class SlaSweepService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async run(batch = SLA_SWEEP_BATCH): Promise<SlaSweepResult> {
     const result = await this.sweep(batch);
@@ -45,15 +49,17 @@ export class SlaSweepService {
   }
 
   private sweep(batch: number): Promise<SlaSweepResult> {
+    // One reading for the whole run, so every statement judges "overdue" at the same instant.
+    const now = this.clock.now().toISOString();
     return this.dataSource.transaction(async (manager) => {
       const resolved =
-        (await this.affected(manager, RESOLVE_FULFILLED, [])) + (await this.affected(manager, RESOLVE_TASKS_DONE, []));
+        (await this.affected(manager, RESOLVE_FULFILLED, [now])) + (await this.affected(manager, RESOLVE_TASKS_DONE, [now]));
       let escalated = 0;
       for (const sql of [RAISE_GOLDEN_HOURS, RAISE_REPLY, RAISE_TASK_OVERDUE, RAISE_LEADERSHIP]) {
-        escalated += await this.affected(manager, sql, [batch]);
+        escalated += await this.affected(manager, sql, [batch, now]);
       }
-      const notified = await this.affected(manager, NOTIFY_ESCALATIONS, [batch]);
-      const reminded = await this.affected(manager, REMIND_TASKS_DUE, [batch]);
+      const notified = await this.affected(manager, NOTIFY_ESCALATIONS, [batch, now]);
+      const reminded = await this.affected(manager, REMIND_TASKS_DUE, [batch, now]);
       return { resolved, escalated, notified, reminded };
     });
   }

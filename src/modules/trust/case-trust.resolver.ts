@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Clock } from '../../common/clock/clock';
 import { GraphqlContext } from '../../common/graphql/graphql-context';
 import { RecoveryCaseModel } from '../cases/recovery-case.model';
 import { CaseTrustSnapshotEntity } from './case-trust-snapshot.entity';
@@ -19,12 +20,15 @@ const perRequest = new WeakMap<object, TrustLoaders>();
 /** Adds the trust index to RecoveryCase: a fixed number of statements for a whole page of cases. */
 @Resolver(() => RecoveryCaseModel)
 export class CaseTrustResolver {
-  constructor(private readonly trustIndex: TrustIndexService) {}
+  constructor(
+    private readonly trustIndex: TrustIndexService,
+    private readonly clock: Clock,
+  ) {}
 
   private loaders(ctx: GraphqlContext): TrustLoaders {
     let loaders = perRequest.get(ctx.loaders);
     if (!loaders) {
-      const now = new Date();
+      const now = this.clock.now();
       loaders = {
         live: new DataLoader(async (ids) => {
           const found = await this.trustIndex.forCases(ids, now);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { TRUST_SNAPSHOT_SQL } from './trust-snapshot.sql';
 
 export interface TrustSnapshotRunOptions {
@@ -35,11 +36,14 @@ export function previousMonthStart(now: Date): string {
  */
 @Injectable()
 export class TrustSnapshotService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async run(options: TrustSnapshotRunOptions = {}): Promise<TrustSnapshotRunResult> {
     const started = Date.now();
-    const now = options.now ?? new Date();
+    const now = options.now ?? this.clock.now();
     const crisisId = options.crisisId ?? null;
     const batchSize = options.batchSize ?? 10_000;
     // Batch boundaries: every batchSize-th case id, so each statement covers a contiguous id range.

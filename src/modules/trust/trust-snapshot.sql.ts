@@ -333,7 +333,7 @@ SELECT c.case_id, c.month_index, c.crisis_id, c.stakeholder_id, c.month_start, c
        c.latest_nps, c.latest_csat, c.latest_trust, c.pre_crisis_nps, c.pre_crisis_csat, c.pre_crisis_trust,
        c.revenue_month, c.revenue_minor, c.baseline_minor,
        CASE WHEN c.revenue_minor IS NOT NULL OR c.baseline_minor IS NOT NULL THEN c.currency END,
-       c.status, now()
+       c.status, $1::timestamptz
   FROM ranked3 c CROSS JOIN s
 ON CONFLICT (case_id, month_index) DO UPDATE SET
   crisis_id = EXCLUDED.crisis_id, stakeholder_id = EXCLUDED.stakeholder_id, month_start = EXCLUDED.month_start,
