@@ -53,7 +53,8 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     (await t.ok(CREATE_CADENCE, { input: { name, steps } }, admin.token)).createCadence.id;
   const caseFor = async (owner: SignedIn, stakeholderOverrides: Record<string, unknown> = {}, caseOverrides: Record<string, unknown> = {}, crisis = crisisId) => {
     const stakeholder = await makeStakeholder(ds(), { ownerId: owner.id, ...stakeholderOverrides });
-    return makeCase(ds(), { crisisId: crisis, stakeholderId: stakeholder.id, ownerId: owner.id }, caseOverrides);
+    // In its status since the suite's now, so a status change at that now is not before it.
+    return makeCase(ds(), { crisisId: crisis, stakeholderId: stakeholder.id, ownerId: owner.id }, { statusChangedAt: clock.now(), ...caseOverrides });
   };
   const enrol = async (caseId: string, cadenceId: string | null, token = agent.token) => (await t.ok(ENROL, { caseId, cadenceId }, token)).enrolCase;
   const tasksOf = (enrolment: { tasks: Task[] }) => enrolment.tasks;

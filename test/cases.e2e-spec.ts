@@ -303,7 +303,8 @@ describe('recovery cases', () => {
           action: 'CASE_STATUS_CHANGED',
           actor: { id: agent.id },
           before: { status: from },
-          after: { status: to, note: `Now ${to}` },
+          // When it happened: now, as no changedAt was given.
+          after: { status: to, note: `Now ${to}`, changedAt: changed.statusChangedAt },
         },
       ]);
     });

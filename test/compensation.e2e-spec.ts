@@ -154,7 +154,9 @@ describe('compensation', () => {
       expect(new Set(codes).size).toBe(2);
       // The first approval moved the IDENTIFIED case on; the second changed nothing more.
       const statusChanges = (await trail('RECOVERY_CASE', c.id)).filter((e) => e.action === 'CASE_STATUS_CHANGED');
-      expect(statusChanges).toEqual([expect.objectContaining({ before: { status: 'IDENTIFIED' }, after: { status: 'COMPENSATING', note: 'Compensation approved' } })]);
+      expect(statusChanges).toEqual([
+        expect.objectContaining({ before: { status: 'IDENTIFIED' }, after: { status: 'COMPENSATING', note: 'Compensation approved', changedAt: expect.any(String) } }),
+      ]);
     });
 
     it('SERVICE_CREDIT: issued and declined with a reason (a reason is required)', async () => {

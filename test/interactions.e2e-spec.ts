@@ -100,12 +100,14 @@ describe('interactions and the case timeline', () => {
         contact: { id: contact.id, name: 'Dana Whitfield' },
         templateVersion: { id: versionId, version: 1 },
       });
-      expect((await readCase(recoveryCase.id))!.status).toBe(CaseStatus.CONTACTED);
+      const contacted = (await readCase(recoveryCase.id))!;
+      expect(contacted.status).toBe(CaseStatus.CONTACTED);
       expect(await caseAudit(recoveryCase.id)).toEqual([
         expect.objectContaining({
           action: 'CASE_STATUS_CHANGED',
           before: { status: 'IDENTIFIED' },
-          after: { status: 'CONTACTED', note: 'first outbound contact', interactionId: logged.id },
+          // When the case was contacted: the call's time, never before the case's previous change.
+          after: { status: 'CONTACTED', note: 'first outbound contact', interactionId: logged.id, changedAt: contacted.statusChangedAt.toISOString() },
           actor: { id: agent.id },
         }),
       ]);

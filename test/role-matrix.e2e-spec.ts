@@ -425,6 +425,28 @@ describe('role matrix', () => {
       }),
     },
     {
+      // Logged by an admin on a case the actor owns when their role may own one: the owner
+      // voids it, leadership (neither owner nor logger here) and COMMS may not.
+      name: 'voidInteraction',
+      allowed: [AGENT, PARTNER_MANAGER, ADMIN],
+      prepare: async (actor) => {
+        const { logInteraction } = await setup(`mutation ($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, {
+          input: {
+            caseId: (await caseFor(actor)).id,
+            channel: 'PHONE',
+            direction: 'INBOUND',
+            occurredAt: new Date(Date.now() - 60_000).toISOString(),
+            outcome: 'REACHED',
+            summary: 'Customer called about the replacement.',
+          },
+        });
+        return {
+          query: `mutation ($id: ID!) { voidInteraction(id: $id, reason: "Logged on the wrong case") { id voidedAt } }`,
+          variables: { id: logInteraction.id },
+        };
+      },
+    },
+    {
       name: 'logInteraction',
       allowed: [AGENT, PARTNER_MANAGER, ADMIN],
       prepare: async (actor) => ({
@@ -704,6 +726,20 @@ describe('role matrix', () => {
             query: `mutation ($input: SurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`,
             variables: { input: await survey(actor) },
           }),
+        },
+        {
+          // Recorded by an admin, on a case the actor owns when their role may own one.
+          name: 'voidSurveyResponse',
+          allowed: recorders,
+          prepare: async (actor: SignedIn) => {
+            const { recordSurveyResponse } = await setup(`mutation ($input: SurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, {
+              input: await survey(actor),
+            });
+            return {
+              query: `mutation ($id: ID!) { voidSurveyResponse(id: $id, reason: "Recorded on the wrong case") { id voidedAt } }`,
+              variables: { id: recordSurveyResponse.id },
+            };
+          },
         },
         {
           name: 'recordSurveyResponses',

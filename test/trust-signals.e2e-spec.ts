@@ -245,7 +245,8 @@ describe('trust signals', () => {
   describe('lifecycle events', () => {
     it('a churn on a case moves the case to CHURNED once, audited; recording it again changes nothing', async () => {
       const c = await customerCase(agent);
-      await ds().query(`UPDATE recovery_cases SET status = 'RECOVERING' WHERE id = $1`, [c.caseId]);
+      // RECOVERING since yesterday: the churn an hour ago comes after it.
+      await ds().query(`UPDATE recovery_cases SET status = 'RECOVERING', status_changed_at = now() - interval '1 day' WHERE id = $1`, [c.caseId]);
       const input = { stakeholderId: c.stakeholderId, caseId: c.caseId, kind: 'CHURNED', occurredAt: minutesAgo(60), note: 'Moved to a competitor' };
       const first = await t.ok(RECORD_LIFECYCLE_EVENT, { input }, agent.token);
       const again = await t.ok(RECORD_LIFECYCLE_EVENT, { input }, agent.token);
@@ -254,7 +255,11 @@ describe('trust signals', () => {
       expect(row.status).toBe(CaseStatus.CHURNED);
       const audit = await ds().query(`SELECT before, after FROM audit_entries WHERE entity_id = $1 AND action = 'CASE_STATUS_CHANGED'`, [c.caseId]);
       expect(audit).toEqual([
-        { before: { status: 'RECOVERING' }, after: { status: 'CHURNED', note: 'Moved to a competitor', lifecycleEventId: first.recordLifecycleEvent.id } },
+        {
+          before: { status: 'RECOVERING' },
+          // The case churned when the event happened, not when it was recorded.
+          after: { status: 'CHURNED', note: 'Moved to a competitor', lifecycleEventId: first.recordLifecycleEvent.id, changedAt: input.occurredAt },
+        },
       ]);
     });
 

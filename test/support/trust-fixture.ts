@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
  * formula reads: surveys (with pre-crisis ones and same-instant ties), interactions of every
  * direction and outcome, revenue months (some in another currency than the baseline),
  * commitments of both parties in every status, outreach tasks, and status changes in the
- * audit trail. Used to check that the TypeScript formula and the snapshot SQL agree.
+ * audit trail (half of them entered after the fact), some of the signals voided. Used to check
+ * that the TypeScript formula and the snapshot SQL agree.
  */
 export async function generateTrustSignals(ds: DataSource, crisisIds: string[], actorId: string, now: Date): Promise<void> {
   const q = (sql: string, params: unknown[] = []) => ds.query(sql, params);
@@ -96,10 +97,21 @@ export async function generateTrustSignals(ds: DataSource, crisisIds: string[], 
   );
   await q(
     `INSERT INTO audit_entries (occurred_at, actor_id, entity_type, entity_id, action, before, after)
-     SELECT x.crisis_start + random() * (${span} - 60 * 86400) * interval '1 second', $3, 'RECOVERY_CASE', x.id, 'CASE_STATUS_CHANGED',
-            jsonb_build_object('status', (ARRAY['IDENTIFIED','CONTACTED','RECOVERING','CHURNED'])[1 + floor(random() * 4)::int]),
-            jsonb_build_object('status', x.status)
-       FROM (${cases}) x CROSS JOIN LATERAL generate_series(1, floor(random() * 3)::int + 0 * length(x.id::text)) g`,
+     SELECT CASE WHEN y.entered_later THEN $2::timestamptz ELSE y.at END, $3, 'RECOVERY_CASE', y.id, 'CASE_STATUS_CHANGED', y.before,
+            -- Half the changes were entered after the fact: recorded now, saying when they happened.
+            CASE WHEN y.entered_later THEN y.after || jsonb_build_object('changedAt', y.at) ELSE y.after END
+       FROM (SELECT x.id, x.crisis_start + random() * (${span} - 60 * 86400) * interval '1 second' AS at, random() < 0.5 AS entered_later,
+                    jsonb_build_object('status', (ARRAY['IDENTIFIED','CONTACTED','RECOVERING','CHURNED'])[1 + floor(random() * 4)::int]) AS before,
+                    jsonb_build_object('status', x.status) AS after
+               FROM (${cases}) x CROSS JOIN LATERAL generate_series(1, floor(random() * 3)::int + 0 * length(x.id::text)) g) y`,
     [crisisIds, now.toISOString(), actorId],
   );
+  // Some signals were logged on the wrong case and voided: no figure may count them.
+  for (const table of ['interactions', 'survey_responses']) {
+    await q(
+      `UPDATE ${table} SET voided_at = $2, voided_by_id = $3, void_reason = 'Logged on the wrong case'
+        WHERE case_id IN (SELECT id FROM recovery_cases WHERE crisis_id = ANY($1::uuid[])) AND random() < 0.15`,
+      [crisisIds, now.toISOString(), actorId],
+    );
+  }
 }

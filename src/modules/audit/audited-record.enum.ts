@@ -18,6 +18,8 @@ export enum AuditedRecord {
   SLA_SETTINGS = 'SLA_SETTINGS',
   IMPORT = 'IMPORT',
   TRUST_SETTINGS = 'TRUST_SETTINGS',
+  INTERACTION = 'INTERACTION',
+  SURVEY_RESPONSE = 'SURVEY_RESPONSE',
 }
 
 registerEnumType(AuditedRecord, { name: 'AuditedRecord' });

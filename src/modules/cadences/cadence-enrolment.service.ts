@@ -63,7 +63,8 @@ export class CadenceEnrolmentService {
             { fields: ['cadenceId'] },
           );
         }
-        const enrolment = await this.enrolLocked(manager, actor, recoveryCase, cadence, 'MANUAL');
+        const now = this.clock.now();
+        const enrolment = await this.enrolLocked(manager, actor, recoveryCase, cadence, 'MANUAL', { from: now, now });
         return this.model(manager, enrolment);
       });
     } catch (error) {
@@ -75,13 +76,16 @@ export class CadenceEnrolmentService {
   /**
    * Called by CasesService.open inside its transaction: enrols the new case in the matrix's
    * cadence when the matrix has one for it. A do-not-contact stakeholder is simply not enrolled.
+   * The steps count from when the case was opened (its createdAt, which may be in the past), but
+   * none falls due before `now`: a step whose time has already passed is due now (in business
+   * hours, through the fatigue limit), since it was never done and is the next thing to do.
    */
-  async enrolByMatrix(manager: EntityManager, actor: AuthUser, recoveryCase: RecoveryCaseEntity): Promise<void> {
+  async enrolByMatrix(manager: EntityManager, actor: AuthUser, recoveryCase: RecoveryCaseEntity, now: Date): Promise<void> {
     const cadence = await this.matrixCadence(manager, recoveryCase);
     if (!cadence) return;
     const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
     if (stakeholder.doNotContact) return;
-    await this.enrolLocked(manager, actor, recoveryCase, cadence, 'MATRIX');
+    await this.enrolLocked(manager, actor, recoveryCase, cadence, 'MATRIX', { from: recoveryCase.createdAt, now });
   }
 
   async pause(actor: AuthUser, id: string): Promise<CadenceEnrolmentModel> {
@@ -186,6 +190,7 @@ export class CadenceEnrolmentService {
     recoveryCase: RecoveryCaseEntity,
     cadence: CadenceEntity,
     how: 'MANUAL' | 'MATRIX',
+    schedule: { from: Date; now: Date },
   ): Promise<CadenceEnrolmentEntity> {
     if (CLOSED_CASE.includes(recoveryCase.status)) {
       throw AppException.conflict(`Case ${recoveryCase.id} is ${recoveryCase.status}; closed cases are not enrolled in cadences`);
@@ -199,12 +204,12 @@ export class CadenceEnrolmentService {
       });
     }
     const steps = await manager.find(CadenceStepEntity, { where: { cadenceId: cadence.id }, order: { position: 'ASC' } });
-    const enrolledAt = this.clock.now();
+    const enrolledAt = schedule.now;
     const enrolment = await manager.save(
       manager.create(CadenceEnrolmentEntity, { caseId: recoveryCase.id, cadenceId: cadence.id, status: EnrolmentStatus.ACTIVE, enrolledAt, enrolledById: actor.id }),
     );
     const booked = (await bookedTouches(manager, [stakeholder!.id])).get(stakeholder!.id) ?? [];
-    const planned = planStepDueTimes(enrolledAt, steps.map((s) => s.offset), stakeholder!.timeZone, booked, this.config.outreachWeeklyTouchLimit);
+    const planned = planStepDueTimes(schedule.from, steps.map((s) => s.offset), stakeholder!.timeZone, booked, this.config.outreachWeeklyTouchLimit, schedule.now);
     await insertTasks(
       manager,
       steps.map((step, i) => ({
@@ -222,6 +227,7 @@ export class CadenceEnrolmentService {
       cadenceId: cadence.id,
       cadenceName: cadence.name,
       by: how,
+      scheduledFrom: schedule.from.toISOString(),
       tasks: steps.length,
       pushedBackByFatigue: planned.filter((p) => p.fatigueNote).length,
     });

@@ -55,6 +55,24 @@ export class OutreachTasksService {
     }
   }
 
+  /**
+   * Undoes what a voided interaction settled: the tasks it did or made redundant are OPEN again
+   * (never really done), and may be overdue at once. Only in a live enrolment: a stopped or
+   * finished one has no open tasks, and its settled ones stay as they are. In the caller's
+   * transaction, with the case locked. Returns the reopened task ids.
+   */
+  async reopenSettledBy(manager: EntityManager, interaction: { id: string; caseId: string }): Promise<string[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE outreach_tasks t SET status = 'OPEN', done_interaction_id = NULL, completed_at = NULL, skipped_reason = NULL
+         FROM cadence_enrolments e
+        WHERE t.case_id = $1 AND t.done_interaction_id = $2 AND e.id = t.enrolment_id AND e.status IN ('ACTIVE', 'PAUSED')
+        RETURNING t.id`,
+      [interaction.caseId, interaction.id],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** skipTask: the case owner (whose task it is) or an admin, with a reason. */
   async skip(actor: AuthUser, id: string, reason: string): Promise<OutreachTaskModel> {
     const why = reason.trim();

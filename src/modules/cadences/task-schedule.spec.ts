@@ -86,6 +86,35 @@ describe('planStepDueTimes', () => {
   });
 });
 
+describe('planStepDueTimes for a case opened in the past', () => {
+  // Opened Monday 2 November 2026 09:00 London; entered Wednesday 4 November 15:00.
+  const openedAt = new Date('2026-11-02T09:00:00Z');
+  const now = new Date('2026-11-04T15:00:00Z');
+
+  it('counts the steps from the opening, and makes any step already past due now, none before', () => {
+    const planned = planStepDueTimes(openedAt, ['PT4H', 'P1D', 'P7D'], 'Europe/London', [], 3, now);
+    // +4h (Mon 13:00) and +1d (Tue 09:00) have passed: both due now; +7d (Mon 9 Nov 09:00) stays.
+    expect(planned.map((p) => iso(p.dueAt))).toEqual(['2026-11-04T15:00:00.000Z', '2026-11-04T15:00:00.000Z', '2026-11-09T09:00:00.000Z']);
+    expect(planned.every((p) => p.dueAt.getTime() >= now.getTime())).toBe(true);
+  });
+
+  it('moves a past step to the next business moment when now is outside business hours', () => {
+    const evening = new Date('2026-11-04T19:30:00Z');
+    const [planned] = planStepDueTimes(openedAt, ['PT4H'], 'Europe/London', [], 3, evening);
+    expect(iso(planned.dueAt)).toBe('2026-11-05T09:00:00.000Z');
+  });
+
+  it('still holds the weekly limit when several past steps become due now', () => {
+    const planned = planStepDueTimes(openedAt, ['PT1H', 'PT2H', 'PT3H'], 'Europe/London', [], 2, now);
+    expect(planned.filter((p) => p.fatigueNote !== null)).toHaveLength(1);
+    expect(planned.filter((p) => iso(p.dueAt) === '2026-11-04T15:00:00.000Z')).toHaveLength(2);
+  });
+
+  it('changes nothing when opened now', () => {
+    expect(planStepDueTimes(now, ['PT1H', 'P2D'], 'Europe/London', [], 3, now)).toEqual(planStepDueTimes(now, ['PT1H', 'P2D'], 'Europe/London', [], 3));
+  });
+});
+
 describe('shiftAfterPause', () => {
   it('moves by the paused time, then into business hours', () => {
     // Monday 10:00 London + 8 h paused = 18:00, after closing: Tuesday 09:00.

@@ -42,18 +42,26 @@ export function planSequence(
 }
 
 /**
- * Due times for a new enrolment's steps: enrolment time + offset in the stakeholder's zone,
- * in sequence and in business hours there (`planSequence`), with the stakeholder's week limit
- * holding together with the touches already `booked` for them.
+ * Due times for a new enrolment's steps: start + offset in the stakeholder's zone, in sequence
+ * and in business hours there (`planSequence`), with the stakeholder's week limit holding
+ * together with the touches already `booked` for them. The start is the enrolment time, or the
+ * case's opening when it was opened after the fact; a step whose cadence time is before
+ * `notBefore` (now) is taken as due then instead, so a backdated case gets no task already
+ * overdue, and the later steps keep their place counted from the start.
  */
 export function planStepDueTimes(
-  enrolledAt: Date,
+  start: Date,
   offsets: readonly string[],
   zone: string,
   booked: readonly Date[],
   limitPerWeek: number,
+  notBefore: Date = start,
 ): PlannedDue[] {
-  return planSequence(offsets.map((offset) => stepCadenceTime(enrolledAt, offset, zone)), zone, booked, limitPerWeek);
+  const cadenceTimes = offsets.map((offset) => {
+    const at = stepCadenceTime(start, offset, zone);
+    return at.getTime() < notBefore.getTime() ? notBefore : at;
+  });
+  return planSequence(cadenceTimes, zone, booked, limitPerWeek);
 }
 
 /**

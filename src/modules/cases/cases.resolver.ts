@@ -64,9 +64,9 @@ export class CasesResolver {
   @Roles(UserRole.AGENT, UserRole.PARTNER_MANAGER, UserRole.ADMIN)
   async changeCaseStatus(
     @CurrentUser() actor: AuthUser,
-    @Args() { id, status, note }: ChangeCaseStatusArgs,
+    @Args() { id, status, note, changedAt }: ChangeCaseStatusArgs,
   ): Promise<RecoveryCaseModel> {
-    return RecoveryCaseModel.from(await this.cases.changeStatus(actor, id, status, note ?? null));
+    return RecoveryCaseModel.from(await this.cases.changeStatus(actor, id, status, note ?? null, changedAt ?? null));
   }
 
   @Mutation(() => RecoveryCaseModel)

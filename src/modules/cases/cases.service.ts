@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
+import { assertNotBefore, happenedAt } from '../../common/time/after-the-fact';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { CadenceEnrolmentService } from '../cadences/cadence-enrolment.service';
@@ -32,14 +34,18 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cadences: CadenceEnrolmentService,
+    private readonly clock: Clock,
   ) {}
 
   async open(actor: AuthUser, input: OpenCaseInput): Promise<RecoveryCaseEntity> {
+    const now = this.clock.now();
+    const openedAt = happenedAt('openedAt', input.openedAt, now);
     try {
       return await this.dataSource.transaction(async (manager) => {
         // FOR SHARE: the crisis cannot be closed while a case is being opened in it.
         const crisis = await manager.findOne(CrisisEntity, { where: { id: input.crisisId }, lock: { mode: 'pessimistic_read' } });
         if (!crisis) throw AppException.notFound('Crisis', input.crisisId);
+        assertNotBefore('openedAt', openedAt, crisis.detectedAt, 'the crisis was detected');
         if (crisis.phase === CrisisPhase.CLOSED) {
           throw AppException.conflict(`Crisis ${crisis.id} is closed; cases can only be opened in a crisis that is not CLOSED`);
         }
@@ -58,7 +64,10 @@ export class CasesService {
             ownerId,
             status: CaseStatus.IDENTIFIED,
             priority: input.priority ?? CasePriority.NORMAL,
-            statusChangedAt: new Date(),
+            // created_at is the opening instant every clock reads (golden hours, response
+            // facts, snapshots); the CASE_OPENED entry below keeps when it was recorded.
+            createdAt: openedAt,
+            statusChangedAt: openedAt,
             openedById: actor.id,
           }),
         );
@@ -76,9 +85,10 @@ export class CasesService {
             priority: created.priority,
             impact: created.impact,
             estimatedLoss: lossOf(created),
+            openedAt: openedAt.toISOString(),
           },
         });
-        await this.cadences.enrolByMatrix(manager, actor, created);
+        await this.cadences.enrolByMatrix(manager, actor, created, now);
         return created;
       });
     } catch (error) {
@@ -118,11 +128,14 @@ export class CasesService {
     });
   }
 
-  async changeStatus(actor: AuthUser, id: string, status: CaseStatus, note: string | null): Promise<RecoveryCaseEntity> {
+  /** changedAt: when it happened (now when null); the history runs forwards, so not before the previous change. */
+  async changeStatus(actor: AuthUser, id: string, status: CaseStatus, note: string | null, changedAt: Date | null): Promise<RecoveryCaseEntity> {
+    const at = happenedAt('changedAt', changedAt, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       const recoveryCase = await this.lockOwnCase(manager, actor, id, 'change the status of');
       assertCaseTransition(recoveryCase.status, status);
-      const saved = await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, status, { note });
+      assertNotBefore('changedAt', at, recoveryCase.statusChangedAt, `the case's previous status change, to ${recoveryCase.status}`);
+      const saved = await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, status, { note }, at);
       await this.cadences.stopForClosedCase(manager, actor.id, saved.id, status);
       return saved;
     });

@@ -17,10 +17,11 @@ export async function moveCaseStatus(
   recoveryCase: RecoveryCaseEntity,
   status: CaseStatus,
   details: { note: string | null } & Record<string, unknown>,
+  changedAt: Date,
 ): Promise<RecoveryCaseEntity> {
   const before = recoveryCase.status;
   recoveryCase.status = status;
-  recoveryCase.statusChangedAt = new Date();
+  recoveryCase.statusChangedAt = changedAt;
   const saved = await manager.save(recoveryCase);
   await audit.record(manager, {
     actorId,
@@ -28,7 +29,7 @@ export async function moveCaseStatus(
     recordId: saved.id,
     action: 'CASE_STATUS_CHANGED',
     before: { status: before },
-    after: { status, ...details },
+    after: { status, ...details, changedAt: changedAt.toISOString() },
   });
   return saved;
 }

@@ -36,7 +36,10 @@ export class RecoveryCaseModel {
   @Field(() => [CaseStatus], { description: 'The statuses changeCaseStatus accepts from the current one.' })
   allowedNextStatuses: CaseStatus[];
 
-  @Field()
+  @Field({ description: 'When the case was opened (openCase.openedAt): the golden-hours clock starts here. Same as createdAt.' })
+  openedAt: Date;
+
+  @Field({ description: 'When the case was opened; see openedAt.' })
   createdAt: Date;
 
   @Field()
@@ -58,6 +61,7 @@ export class RecoveryCaseModel {
       priority: entity.priority,
       statusChangedAt: entity.statusChangedAt,
       allowedNextStatuses: [...allowedNextStatuses(entity.status)],
+      openedAt: entity.createdAt,
       createdAt: entity.createdAt,
       updatedAt: entity.updatedAt,
       ownerId: entity.ownerId,

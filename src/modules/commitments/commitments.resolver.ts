@@ -59,8 +59,8 @@ export class CommitmentsResolver {
 
   @Mutation(() => CommitmentModel, { description: 'OPEN to DONE or DROPPED, once: by our owner of it, whoever recorded it, leadership or an admin.' })
   @Roles(...EDITORS)
-  async resolveCommitment(@CurrentUser() actor: AuthUser, @Args() { id, status, note }: ResolveCommitmentArgs): Promise<CommitmentModel> {
-    return CommitmentModel.from(await this.commitments.resolve(actor, id, status, note ?? null));
+  async resolveCommitment(@CurrentUser() actor: AuthUser, @Args() { id, status, note, resolvedAt }: ResolveCommitmentArgs): Promise<CommitmentModel> {
+    return CommitmentModel.from(await this.commitments.resolve(actor, id, status, note ?? null, resolvedAt ?? null));
   }
 
   @Mutation(() => CommitmentModel, { description: 'A measured value of the commitment’s KPI; same people as resolveCommitment.' })

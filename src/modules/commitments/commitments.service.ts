@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
+import { assertNotBefore, happenedAt } from '../../common/time/after-the-fact';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
@@ -22,11 +24,13 @@ export class CommitmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   add(actor: AuthUser, input: AddCommitmentInput): Promise<CommitmentEntity> {
     if (!input.description.trim()) throw AppException.badInput('description must not be blank', { fields: ['description'] });
     if (input.kpi && !input.kpi.name.trim()) throw AppException.badInput('kpi.name must not be blank', { fields: ['kpi.name'] });
+    const madeAt = happenedAt('madeAt', input.madeAt, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       const origin = await this.originOf(manager, input);
       await this.checkOwner(manager, input, origin.stakeholderId);
@@ -44,6 +48,9 @@ export class CommitmentsService {
           kpiUnit: input.kpi?.unit ?? null,
           status: CommitmentStatus.OPEN,
           createdById: actor.id,
+          // created_at is when it was promised, what the promise-kept rate and the trust
+          // snapshots count from; the COMMITMENT_ADDED entry keeps when it was recorded.
+          createdAt: madeAt,
         }),
       );
       await this.audit.record(manager, {
@@ -52,18 +59,21 @@ export class CommitmentsService {
         recordId: created.id,
         action: 'COMMITMENT_ADDED',
         before: null,
-        after: { ...origin, party: created.party, ownerUserId: created.ownerUserId, dueOn: created.dueOn, status: created.status },
+        after: { ...origin, party: created.party, ownerUserId: created.ownerUserId, dueOn: created.dueOn, status: created.status, madeAt: madeAt.toISOString() },
       });
       return created;
     });
   }
 
-  resolve(actor: AuthUser, id: string, status: CommitmentStatus, note: string | null): Promise<CommitmentEntity> {
+  /** resolvedAt: when it was done or dropped (now when null); not before it was made. */
+  resolve(actor: AuthUser, id: string, status: CommitmentStatus, note: string | null, resolvedAt: Date | null): Promise<CommitmentEntity> {
+    const at = happenedAt('resolvedAt', resolvedAt, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       const commitment = await this.lockFollowedUp(manager, actor, id, 'pessimistic_write');
       const before = commitment.status;
       assertCommitmentTransition(before, status);
-      Object.assign(commitment, { status, statusNote: note, statusChangedAt: new Date(), statusChangedById: actor.id });
+      assertNotBefore('resolvedAt', at, commitment.createdAt, 'the commitment was made');
+      Object.assign(commitment, { status, statusNote: note, statusChangedAt: at, statusChangedById: actor.id });
       const saved = await manager.save(commitment);
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -71,7 +81,7 @@ export class CommitmentsService {
         recordId: id,
         action: 'COMMITMENT_STATUS_CHANGED',
         before: { status: before },
-        after: { status, note },
+        after: { status, note, resolvedAt: at.toISOString() },
       });
       return saved;
     });

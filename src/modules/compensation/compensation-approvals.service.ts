@@ -118,6 +118,6 @@ export class CompensationApprovalsService {
   /** The first approval moves an early case on to COMPENSATING, like changeCaseStatus would, audited the same way. */
   private async caseFollows(manager: EntityManager, actor: AuthUser, recoveryCase: RecoveryCaseEntity): Promise<void> {
     if (!CASE_STATUSES_BEFORE_COMPENSATING.includes(recoveryCase.status)) return;
-    await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, CaseStatus.COMPENSATING, { note: 'Compensation approved' });
+    await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, CaseStatus.COMPENSATING, { note: 'Compensation approved' }, this.clock.now());
   }
 }

@@ -30,7 +30,7 @@ function instant(text: string): Date {
   return new Date(text);
 }
 
-/** Logged interactions, oldest first, with their case, stakeholder, contact and the template version used. */
+/** Logged interactions (not voided ones), oldest first, with their case, stakeholder, contact and the template version used. */
 export function interactionsExport(filters: InteractionsExportArgs): CsvExport<Record<string, unknown>> {
   const params: unknown[] = [];
   const param = parameterList(params);
@@ -53,7 +53,7 @@ export function interactionsExport(filters: InteractionsExportArgs): CsvExport<R
       LEFT JOIN contacts ct ON ct.id = i.contact_id
       LEFT JOIN message_template_versions v ON v.id = i.template_version_id
       LEFT JOIN message_templates mt ON mt.id = v.template_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     WHERE ${['i.voided_at IS NULL', ...where].join(' AND ')}
      ORDER BY i.occurred_at, i.id`;
   return { name: 'interactions', headers: INTERACTION_EXPORT_HEADERS, sql, params, toRecord: recordByHeaders(INTERACTION_EXPORT_HEADERS) };
 }

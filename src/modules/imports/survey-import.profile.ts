@@ -93,7 +93,7 @@ export class SurveyImportProfile implements ImportProfile {
            WHEN $1 THEN 'SKIP' ELSE 'CONFLICT' END
        FROM ${ctx.stage} k LEFT JOIN survey_responses r
          ON r.case_id = k.case_id AND r.kind = k.kind::survey_kind AND r.responded_at = k.responded_at::timestamptz
-        AND coalesce(r.contact_id::text, '') = coalesce(k.contact_id::text, '')
+        AND coalesce(r.contact_id::text, '') = coalesce(k.contact_id::text, '') AND r.voided_at IS NULL
        WHERE k.line = s.line AND ${OK}`,
       [ctx.duplicateMode === DuplicateMode.SKIP],
     );
@@ -118,7 +118,7 @@ export class SurveyImportProfile implements ImportProfile {
                 s.comment, s.is_pre_crisis::boolean, $3
          FROM ${ctx.stage} s WHERE s.line BETWEEN $1 AND $2 AND ${OK} AND s.action = 'CREATE'
          ORDER BY s.line
-         ON CONFLICT ON CONSTRAINT survey_responses_natural_key DO NOTHING
+         ON CONFLICT (case_id, contact_id, kind, responded_at) WHERE voided_at IS NULL DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS n FROM created`,
       [fromLine, toLine, ctx.actor.id],

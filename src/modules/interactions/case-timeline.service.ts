@@ -5,6 +5,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { Connection } from '../../common/pagination/connection.model';
 import { MoneyModel } from '../../common/money/money.model';
 import { CaseStatus } from '../cases/case.enums';
+import { STATUS_CHANGED_AT } from '../cases/case-status-changed-at';
 import { CompensationKind, CompensationStatus } from '../compensation/compensation.enums';
 import { MeetingKind } from '../meetings/meeting.enums';
 import { ContactChannel } from '../stakeholders/stakeholder.enums';
@@ -34,6 +35,9 @@ interface TimelineRow {
   template_version_id: string | null;
   follow_up_needed: boolean | null;
   created_at: Date;
+  voided_at: Date | null;
+  voided_by_id: string | null;
+  void_reason: string | null;
   from_status: string | null;
   to_status: string | null;
   note: string | null;
@@ -50,6 +54,8 @@ interface TimelineRow {
 
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const STATUS_ACTIONS = `a.entity_type = 'RECOVERY_CASE' AND a.entity_id = $1 AND a.action IN ('CASE_OPENED', 'CASE_STATUS_CHANGED')`;
+/** A status step is placed when it happened: a change or an opening entered after the fact says when. */
+const STATUS_ITEM_AT = `coalesce((a.after ->> 'openedAt')::timestamptz, ${STATUS_CHANGED_AT('a')})`;
 /** From the case's compensations (index on case_id) into their audit entries (index on entity_type, entity_id). */
 const COMPENSATION_STEPS = `compensations c JOIN audit_entries a
   ON a.entity_type = 'COMPENSATION' AND a.entity_id = c.id AND a.action IN (${sqlList(Object.keys(COMPENSATION_STEP_ACTIONS))})
@@ -64,29 +70,29 @@ const MEETING_STEPS = `meetings m JOIN audit_entries a
  * the interaction's uuid or the audit entry's zero-padded id), compared in the "C" collation so
  * the cursor order is exact.
  */
-const ITEMS = `
+const ITEMS = (includeVoided: string) => `
   SELECT 'INTERACTION' AS kind, i.id::text AS item_id, 'I' || i.id::text AS sort_key, i.occurred_at, i.actor_id,
          i.summary, i.contact_id, i.channel::text AS channel, i.direction::text AS direction, i.outcome::text AS outcome,
-         i.sentiment, i.template_version_id, i.follow_up_needed, i.created_at,
+         i.sentiment, i.template_version_id, i.follow_up_needed, i.created_at, i.voided_at, i.voided_by_id, i.void_reason,
          NULL::text AS from_status, NULL::text AS to_status, NULL::text AS note,
          NULL::text AS record_id, NULL::text AS record_kind, NULL::text AS title, NULL::text AS starts_at,
          NULL::text AS value_minor, NULL::text AS currency, NULL::int AS extension_months, NULL::text AS action
-  FROM interactions i WHERE i.case_id = $1
+  FROM interactions i WHERE i.case_id = $1 AND (${includeVoided} OR i.voided_at IS NULL)
   UNION ALL
-  SELECT 'STATUS_CHANGE', a.id::text, 'S' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
+  SELECT 'STATUS_CHANGE', a.id::text, 'S' || lpad(a.id::text, 19, '0'), ${STATUS_ITEM_AT}, a.actor_id,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at, NULL, NULL, NULL,
          a.before ->> 'status', a.after ->> 'status', a.after ->> 'note',
          NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.action
   FROM audit_entries a WHERE ${STATUS_ACTIONS}
   UNION ALL
   SELECT 'COMPENSATION_STEP', a.id::text, 'C' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at, NULL, NULL, NULL,
          a.before ->> 'status', NULL, coalesce(a.after ->> 'reason', a.after ->> 'justification'),
          c.id::text, c.kind::text, NULL, NULL, c.value_minor::text, c.currency::text, c.extension_months::int, a.action
   FROM ${COMPENSATION_STEPS}
   UNION ALL
   SELECT 'MEETING', a.id::text, 'M' || lpad(a.id::text, 19, '0'), a.occurred_at, a.actor_id,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at,
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.occurred_at, NULL, NULL, NULL,
          a.before ->> 'status', a.after ->> 'status', coalesce(a.after ->> 'outcomeSummary', a.after ->> 'reason'),
          m.id::text, m.kind::text, m.title, a.after ->> 'startsAt', NULL, NULL, NULL, a.action
   FROM ${MEETING_STEPS}`;
@@ -128,10 +134,13 @@ function toItem(row: TimelineRow, caseId: string): TimelineItemModel {
       followUpNeeded: row.follow_up_needed,
       createdAt: row.created_at,
       actorId: row.actor_id,
+      voidedAt: row.voided_at,
+      voidedById: row.voided_by_id,
+      voidReason: row.void_reason,
     });
     const { channel, direction, outcome, sentiment, contactId, templateVersionId, followUpNeeded } = interaction;
     return Object.assign(new InteractionTimelineItemModel(), base, {
-      summary: `${direction} ${channel} (${outcome}): ${row.summary}`,
+      summary: `${row.voided_at ? `VOIDED (${row.void_reason}): ` : ''}${direction} ${channel} (${outcome}): ${row.summary}`,
       details: { channel, direction, outcome, sentiment, contactId, templateVersionId, followUpNeeded },
       interaction,
     });
@@ -190,20 +199,20 @@ export class CaseTimelineService {
   async timeline(args: CaseTimelineArgs): Promise<Connection<TimelineItemModel>> {
     const [{ found, total }] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM recovery_cases WHERE id = $1) AS found,
-              ((SELECT count(*) FROM interactions WHERE case_id = $1)
+              ((SELECT count(*) FROM interactions WHERE case_id = $1 AND ($2 OR voided_at IS NULL))
                + (SELECT count(*) FROM audit_entries a WHERE ${STATUS_ACTIONS})
                + (SELECT count(*) FROM ${COMPENSATION_STEPS})
                + (SELECT count(*) FROM ${MEETING_STEPS}))::int AS total`,
-      [args.caseId],
+      [args.caseId, args.includeVoided],
     );
     if (!found) throw AppException.notFound('Recovery case', args.caseId);
     const [afterAt, afterKey] = args.after ? decodeCursor(args.after) : [null, null];
     const rows: TimelineRow[] = await this.dataSource.query(
-      `SELECT t.*, t.occurred_at::text AS cursor_at FROM (${ITEMS}) t
+      `SELECT t.*, t.occurred_at::text AS cursor_at FROM (${ITEMS('$5::boolean')}) t
        WHERE $2::timestamptz IS NULL OR (t.occurred_at, t.sort_key COLLATE "C") < ($2::timestamptz, $3::text COLLATE "C")
        ORDER BY t.occurred_at DESC, t.sort_key COLLATE "C" DESC
        LIMIT $4`,
-      [args.caseId, afterAt, afterKey, args.first + 1],
+      [args.caseId, afterAt, afterKey, args.first + 1, args.includeVoided],
     );
     const page = rows.slice(0, args.first);
     const edges = page.map((row) => ({ cursor: encodeCursor(row), node: toItem(row, args.caseId) }));

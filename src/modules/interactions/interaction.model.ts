@@ -41,7 +41,14 @@ export class InteractionModel {
   @Field()
   createdAt: Date;
 
+  @Field(() => Date, { nullable: true, description: 'Set when it was voided (logged by mistake): kept, but left out of every figure.' })
+  voidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided.' })
+  voidReason: string | null;
+
   actorId: string;
+  voidedById: string | null;
 
   static from(entity: InteractionEntity): InteractionModel {
     return Object.assign(new InteractionModel(), {
@@ -58,6 +65,9 @@ export class InteractionModel {
       followUpNeeded: entity.followUpNeeded,
       createdAt: entity.createdAt,
       actorId: entity.actorId,
+      voidedAt: entity.voidedAt ?? null,
+      voidReason: entity.voidReason ?? null,
+      voidedById: entity.voidedById ?? null,
     });
   }
 }

@@ -3,9 +3,10 @@ import { CaseTimelineResolver } from './case-timeline.resolver';
 import { CaseTimelineService } from './case-timeline.service';
 import { InteractionsResolver } from './interactions.resolver';
 import { InteractionsService } from './interactions.service';
+import { InteractionVoidingService } from './interaction-voiding.service';
 
 @Module({
-  providers: [InteractionsService, InteractionsResolver, CaseTimelineService, CaseTimelineResolver],
+  providers: [InteractionsService, InteractionVoidingService, InteractionsResolver, CaseTimelineService, CaseTimelineResolver],
   exports: [InteractionsService],
 })
 export class InteractionsModule {}

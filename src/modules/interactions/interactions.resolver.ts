@@ -2,6 +2,7 @@ import { Args, Context, Mutation, ResolveField, Resolver, Root } from '@nestjs/g
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { GraphqlContext } from '../../common/graphql/graphql-context';
+import { VoidArgs } from '../../common/graphql/void.args';
 import { MessageTemplateVersionModel } from '../messaging/message-template-version.model';
 import { ContactModel } from '../stakeholders/contact.model';
 import { loadUserModel } from '../users/load-user';
@@ -10,10 +11,14 @@ import { UserRole } from '../users/user-role.enum';
 import { LogInteractionInput } from './dto/log-interaction.input';
 import { InteractionModel } from './interaction.model';
 import { InteractionsService } from './interactions.service';
+import { InteractionVoidingService } from './interaction-voiding.service';
 
 @Resolver(() => InteractionModel)
 export class InteractionsResolver {
-  constructor(private readonly interactions: InteractionsService) {}
+  constructor(
+    private readonly interactions: InteractionsService,
+    private readonly voiding: InteractionVoidingService,
+  ) {}
 
   @Mutation(() => InteractionModel, {
     description:
@@ -22,6 +27,20 @@ export class InteractionsResolver {
   @Roles(UserRole.AGENT, UserRole.PARTNER_MANAGER, UserRole.ADMIN)
   async logInteraction(@CurrentUser() actor: AuthUser, @Args('input') input: LogInteractionInput): Promise<InteractionModel> {
     return InteractionModel.from(await this.interactions.log(actor, input));
+  }
+
+  @Mutation(() => InteractionModel, {
+    description:
+      'Voids an interaction logged by mistake (on the wrong case, say), with a reason: who logged it, the case owner or an admin. It is kept and audited, and left out of every figure; tasks it settled are open again. Log it again on the right case. Voiding twice is a CONFLICT.',
+  })
+  @Roles(UserRole.AGENT, UserRole.PARTNER_MANAGER, UserRole.LEADERSHIP, UserRole.ADMIN)
+  async voidInteraction(@CurrentUser() actor: AuthUser, @Args() { id, reason }: VoidArgs): Promise<InteractionModel> {
+    return InteractionModel.from(await this.voiding.void(actor, id, reason));
+  }
+
+  @ResolveField(() => UserModel, { nullable: true, description: 'Who voided it.' })
+  voidedBy(@Root() i: InteractionModel, @Context() ctx: GraphqlContext): Promise<UserModel | null> {
+    return loadUserModel(ctx.loaders, i.voidedById);
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Who logged it.' })

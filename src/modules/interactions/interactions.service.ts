@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { AppException } from '../../common/errors/app.exception';
 import { Clock } from '../../common/clock/clock';
+import { AppException } from '../../common/errors/app.exception';
 import { AuditService } from '../audit/audit.service';
 import { moveCaseStatus } from '../cases/move-case-status';
 import { OutreachTasksService } from '../cadences/outreach-tasks.service';
@@ -59,7 +59,8 @@ export class InteractionsService {
    * (CONFLICT), and moves an IDENTIFIED case to CONTACTED on the first outbound contact, audited.
    */
   async record(manager: EntityManager, actor: AuthUser, input: RecordInteractionInput): Promise<InteractionEntity> {
-    assertInteractionFields(input, this.clock.now());
+    const now = this.clock.now();
+    assertInteractionFields(input, now);
     const recoveryCase = await this.lockCase(manager, input.caseId);
     const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
     if (input.direction === InteractionDirection.OUTBOUND && stakeholder.doNotContact) {
@@ -89,10 +90,18 @@ export class InteractionsService {
     await this.outreachTasks.settleByInteraction(manager, interaction);
     const next = statusAfterInteraction(recoveryCase.status, input.direction);
     if (next) {
-      await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, next, {
-        note: 'first outbound contact',
-        interactionId: interaction.id,
-      });
+      // The case was contacted when the contact happened (a call logged after the fact moves it
+      // then), kept between its previous change and now so its status history runs forwards.
+      const contactedAt = new Date(Math.max(Math.min(input.occurredAt.getTime(), now.getTime()), recoveryCase.statusChangedAt.getTime()));
+      await moveCaseStatus(
+        manager,
+        this.audit,
+        actor.id,
+        recoveryCase,
+        next,
+        { note: 'first outbound contact', interactionId: interaction.id },
+        contactedAt,
+      );
     }
     return interaction;
   }

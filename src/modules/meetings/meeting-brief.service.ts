@@ -43,6 +43,7 @@ export class MeetingBriefService {
         .getRepository(InteractionEntity)
         .createQueryBuilder('i')
         .where('i.case_id IN (SELECT rc.id FROM recovery_cases rc WHERE rc.stakeholder_id = :s)', { s: meeting.stakeholderId })
+        .andWhere('i.voided_at IS NULL')
         .orderBy('i.occurred_at', 'DESC')
         .addOrderBy('i.id', 'DESC')
         .limit(LAST_INTERACTIONS)

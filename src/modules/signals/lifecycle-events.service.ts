@@ -72,7 +72,7 @@ export class LifecycleEventsService {
         if (row.kind === LifecycleEventKind.CHURNED && recoveryCase && recoveryCase.status !== CaseStatus.CHURNED && !churned.has(recoveryCase.id)) {
           churned.add(recoveryCase.id);
           const entity = await manager.findOneByOrFail(RecoveryCaseEntity, { id: recoveryCase.id });
-          await moveCaseStatus(manager, this.audit, actor.id, entity, CaseStatus.CHURNED, { note: row.note ?? 'Churn recorded', lifecycleEventId: id });
+          await moveCaseStatus(manager, this.audit, actor.id, entity, CaseStatus.CHURNED, { note: row.note ?? 'Churn recorded', lifecycleEventId: id }, row.occurredAt);
         }
       }
       return batch.result(true);
@@ -113,6 +113,14 @@ export class LifecycleEventsService {
       const status = recoveryCase.status as CaseStatus;
       if (row.kind === LifecycleEventKind.CHURNED && status !== CaseStatus.CHURNED && !canTransition(status, CaseStatus.CHURNED)) {
         batch.reject(index, 'kind', ErrorCode.Conflict, `Case ${row.caseId} is ${status} and cannot move to CHURNED; move it to RECOVERING first`);
+      } else if (row.kind === LifecycleEventKind.CHURNED && status !== CaseStatus.CHURNED && row.occurredAt < recoveryCase.statusChangedAt) {
+        // The churn moves the case at occurredAt, and a status history runs forwards.
+        batch.reject(
+          index,
+          'occurredAt',
+          ErrorCode.BadUserInput,
+          `occurredAt must not be before the case's last status change (${recoveryCase.statusChangedAt.toISOString()}), when it became ${status}`,
+        );
       }
     }
     return cases;

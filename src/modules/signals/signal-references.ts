@@ -5,6 +5,8 @@ export interface CaseReference {
   ownerId: string;
   stakeholderId: string;
   status: string;
+  /** When its current status began: a status change (a churn) cannot be dated before it. */
+  statusChangedAt: Date;
   crisisStartedAt: Date;
 }
 
@@ -22,8 +24,8 @@ export interface StakeholderReference {
  */
 export async function loadCases(manager: EntityManager, ids: string[], lock: 'SHARE' | 'UPDATE' = 'SHARE'): Promise<Map<string, CaseReference>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; owner_id: string; stakeholder_id: string; status: string; crisis_started_at: Date }[] = await manager.query(
-    `SELECT rc.id, rc.owner_id, rc.stakeholder_id, rc.status, coalesce(c.started_at, c.detected_at) AS crisis_started_at
+  const rows: { id: string; owner_id: string; stakeholder_id: string; status: string; status_changed_at: Date; crisis_started_at: Date }[] = await manager.query(
+    `SELECT rc.id, rc.owner_id, rc.stakeholder_id, rc.status, rc.status_changed_at, coalesce(c.started_at, c.detected_at) AS crisis_started_at
        FROM recovery_cases rc JOIN crises c ON c.id = rc.crisis_id
       WHERE rc.id = ANY($1::uuid[])
       ORDER BY rc.id
@@ -31,7 +33,7 @@ export async function loadCases(manager: EntityManager, ids: string[], lock: 'SH
     [[...new Set(ids)]],
   );
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, ownerId: r.owner_id, stakeholderId: r.stakeholder_id, status: r.status, crisisStartedAt: r.crisis_started_at }]),
+    rows.map((r) => [r.id, { id: r.id, ownerId: r.owner_id, stakeholderId: r.stakeholder_id, status: r.status, statusChangedAt: r.status_changed_at, crisisStartedAt: r.crisis_started_at }]),
   );
 }
 

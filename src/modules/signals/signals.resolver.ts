@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
+import { VoidArgs } from '../../common/graphql/void.args';
 import { LifecycleEventInput } from './dto/lifecycle-event.input';
 import { RecordLifecycleEventsArgs } from './dto/record-lifecycle-events.args';
 import { RecordRevenueMonthsArgs } from './dto/record-revenue-months.args';
@@ -15,6 +16,7 @@ import { SignalBatchResultModel } from './signal-batch-result.model';
 import { SIGNAL_RECORDER_ROLES } from './signal-rules';
 import { SurveyResponseModel } from './survey-response.model';
 import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyResponseVoidingService } from './survey-response-voiding.service';
 
 /** Agents and partner managers on their own cases and stakeholders; leadership and admins on any. */
 @Resolver()
@@ -24,7 +26,16 @@ export class SignalsResolver {
     private readonly surveys: SurveyResponsesService,
     private readonly revenue: RevenueMonthsService,
     private readonly events: LifecycleEventsService,
+    private readonly voiding: SurveyResponseVoidingService,
   ) {}
+
+  @Mutation(() => SurveyResponseModel, {
+    description:
+      'Voids a survey answer recorded by mistake (on the wrong case, say), with a reason: whoever may record answers on its case, or who recorded it. It is kept and audited, and left out of every figure; record it again on the right case. Voiding twice is a CONFLICT.',
+  })
+  async voidSurveyResponse(@CurrentUser() actor: AuthUser, @Args() { id, reason }: VoidArgs): Promise<SurveyResponseModel> {
+    return SurveyResponseModel.from(await this.voiding.void(actor, id, reason));
+  }
 
   @Mutation(() => SurveyResponseModel, { description: 'Recording the same response again (same case, contact, kind and time) returns it unchanged.' })
   async recordSurveyResponse(@CurrentUser() actor: AuthUser, @Args('input') input: SurveyResponseInput): Promise<SurveyResponseModel> {

@@ -34,6 +34,16 @@ export class SurveyResponseEntity {
   @Column({ name: 'recorded_by_id', type: 'uuid' })
   recordedById: string;
 
+  /** Set when it was voided (logged on the wrong case, say): kept, but left out of every figure. */
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ name: 'voided_by_id', type: 'uuid', nullable: true })
+  voidedById: string | null;
+
+  @Column({ name: 'void_reason', type: 'text', nullable: true })
+  voidReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

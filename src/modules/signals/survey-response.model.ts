@@ -37,6 +37,15 @@ export class SurveyResponseModel {
   @Field()
   createdAt: Date;
 
+  @Field(() => Date, { nullable: true, description: 'Set when it was voided (recorded by mistake): kept, but left out of every figure.' })
+  voidedAt: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  voidedById: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided.' })
+  voidReason: string | null;
+
   static from(e: SurveyResponseEntity): SurveyResponseModel {
     return Object.assign(new SurveyResponseModel(), {
       id: e.id,
@@ -50,6 +59,9 @@ export class SurveyResponseModel {
       isPreCrisis: e.isPreCrisis,
       recordedById: e.recordedById,
       createdAt: e.createdAt,
+      voidedAt: e.voidedAt ?? null,
+      voidedById: e.voidedById ?? null,
+      voidReason: e.voidReason ?? null,
     });
   }
 }

@@ -93,7 +93,7 @@ export class SurveyResponsesService {
       `SELECT r.id, r.case_id, r.contact_id, r.kind, r.responded_at, r.score, r.comment, r.is_pre_crisis
          FROM unnest($1::uuid[], $2::uuid[], $3::survey_kind[], $4::timestamptz[]) AS k(case_id, contact_id, kind, responded_at)
          JOIN survey_responses r ON r.case_id = k.case_id AND r.contact_id IS NOT DISTINCT FROM k.contact_id
-          AND r.kind = k.kind AND r.responded_at = k.responded_at`,
+          AND r.kind = k.kind AND r.responded_at = k.responded_at AND r.voided_at IS NULL`,
       [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2]), keys.map((k) => k[3].toISOString())],
     );
     return new Map(rows.map((r) => [keyOf(r.case_id, r.contact_id, r.kind, r.responded_at), r]));
@@ -114,7 +114,7 @@ export class SurveyResponsesService {
               AS k(case_id, contact_id, kind, score, responded_at, comment, is_pre_crisis, ord)
          JOIN recovery_cases rc ON rc.id = k.case_id
         ORDER BY k.ord
-       ON CONFLICT ON CONSTRAINT survey_responses_natural_key DO NOTHING
+       ON CONFLICT (case_id, contact_id, kind, responded_at) WHERE voided_at IS NULL DO NOTHING
        RETURNING id, case_id, contact_id, kind, responded_at`,
       [
         col((r) => r.caseId),

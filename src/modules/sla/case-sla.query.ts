@@ -24,7 +24,7 @@ export interface CaseSlaRow {
  * both show the same states. Per case: its first outbound, its oldest inbound after the last
  * outbound (unanswered), and otherwise the start of the latest answered run of inbound
  * messages with the reply that answered it. An outbound at the same instant as an inbound
- * counts as its reply.
+ * counts as its reply. Voided interactions are left out.
  */
 export const CASE_SLA_COLUMNS = `
   c.created_at AS opened_at,
@@ -37,19 +37,19 @@ export const CASE_SLA_COLUMNS = `
 export const CASE_SLA_JOINS = `
   JOIN crises sla_crisis ON sla_crisis.id = c.crisis_id
   CROSS JOIN (SELECT * FROM sla_settings LIMIT 1) sla_cfg
-  LEFT JOIN LATERAL (SELECT min(occurred_at) AS at FROM interactions WHERE case_id = c.id AND direction = 'OUTBOUND') fo ON true
-  LEFT JOIN LATERAL (SELECT max(occurred_at) AS at FROM interactions WHERE case_id = c.id AND direction = 'OUTBOUND') lo ON true
+  LEFT JOIN LATERAL (SELECT min(occurred_at) AS at FROM interactions WHERE case_id = c.id AND voided_at IS NULL AND direction = 'OUTBOUND') fo ON true
+  LEFT JOIN LATERAL (SELECT max(occurred_at) AS at FROM interactions WHERE case_id = c.id AND voided_at IS NULL AND direction = 'OUTBOUND') lo ON true
   LEFT JOIN LATERAL (SELECT min(occurred_at) AS at FROM interactions
-                      WHERE case_id = c.id AND direction = 'INBOUND' AND occurred_at > coalesce(lo.at, '-infinity')) un ON true
+                      WHERE case_id = c.id AND voided_at IS NULL AND direction = 'INBOUND' AND occurred_at > coalesce(lo.at, '-infinity')) un ON true
   LEFT JOIN LATERAL (SELECT max(occurred_at) AS at FROM interactions
-                      WHERE case_id = c.id AND direction = 'INBOUND' AND occurred_at <= lo.at) li ON true
+                      WHERE case_id = c.id AND voided_at IS NULL AND direction = 'INBOUND' AND occurred_at <= lo.at) li ON true
   LEFT JOIN LATERAL (SELECT max(occurred_at) AS at FROM interactions
-                      WHERE case_id = c.id AND direction = 'OUTBOUND' AND occurred_at < li.at) po ON true
+                      WHERE case_id = c.id AND voided_at IS NULL AND direction = 'OUTBOUND' AND occurred_at < li.at) po ON true
   LEFT JOIN LATERAL (SELECT min(occurred_at) AS at FROM interactions
-                      WHERE case_id = c.id AND direction = 'INBOUND' AND occurred_at > coalesce(po.at, '-infinity')
+                      WHERE case_id = c.id AND voided_at IS NULL AND direction = 'INBOUND' AND occurred_at > coalesce(po.at, '-infinity')
                         AND occurred_at <= li.at) rs ON true
   LEFT JOIN LATERAL (SELECT min(occurred_at) AS at FROM interactions
-                      WHERE case_id = c.id AND direction = 'OUTBOUND' AND occurred_at >= li.at) rp ON true`;
+                      WHERE case_id = c.id AND voided_at IS NULL AND direction = 'OUTBOUND' AND occurred_at >= li.at) rp ON true`;
 
 export function toCaseSla(r: CaseSlaRow, now: Date): CaseSla {
   const goldenHours = goldenHoursClock({

@@ -23,10 +23,12 @@ export const RESOLVE_FULFILLED = `
    WHERE e.resolved_at IS NULL
      AND (EXISTS (SELECT 1 FROM recovery_cases c WHERE c.id = e.case_id AND c.status IN ${CLOSED})
       OR (e.kind = 'GOLDEN_HOURS_BREACHED'
-          AND EXISTS (SELECT 1 FROM interactions o WHERE o.case_id = e.case_id AND o.direction = 'OUTBOUND'))
+          AND EXISTS (SELECT 1 FROM interactions o WHERE o.case_id = e.case_id AND o.voided_at IS NULL AND o.direction = 'OUTBOUND'))
       OR (e.kind = 'REPLY_BREACHED'
           AND EXISTS (SELECT 1 FROM interactions i JOIN interactions o ON o.case_id = i.case_id
-                       WHERE i.id = e.subject_id AND o.direction = 'OUTBOUND' AND o.occurred_at >= i.occurred_at))
+                       WHERE i.id = e.subject_id AND o.voided_at IS NULL AND o.direction = 'OUTBOUND' AND o.occurred_at >= i.occurred_at))
+      -- A voided message is owed no reply.
+      OR (e.kind = 'REPLY_BREACHED' AND EXISTS (SELECT 1 FROM interactions i WHERE i.id = e.subject_id AND i.voided_at IS NOT NULL))
 )`;
 
 export const RESOLVE_TASKS_DONE = `
@@ -43,7 +45,7 @@ export const RAISE_GOLDEN_HOURS = `
    WHERE c.status NOT IN ${CLOSED}
      AND c.impact = ANY (s.golden_hours_impacts)
      AND c.created_at + make_interval(hours => ${GOLDEN_HOURS}) < $2::timestamptz
-     AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.case_id = c.id AND o.direction = 'OUTBOUND')
+     AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.case_id = c.id AND o.voided_at IS NULL AND o.direction = 'OUTBOUND')
      AND NOT EXISTS (SELECT 1 FROM sla_escalations e
                       WHERE e.kind = 'GOLDEN_HOURS_BREACHED' AND e.subject_id = c.id AND e.level = 'OWNER')
    LIMIT $1
@@ -55,9 +57,9 @@ export const RAISE_REPLY = `
   SELECT u.case_id, 'REPLY_BREACHED', u.id, 'OWNER', u.occurred_at + make_interval(hours => s.reply_within_hours::int), $2::timestamptz
     FROM (SELECT DISTINCT ON (i.case_id) i.id, i.case_id, i.occurred_at
             FROM interactions i
-           WHERE i.direction = 'INBOUND'
+           WHERE i.direction = 'INBOUND' AND i.voided_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM interactions o
-                              WHERE o.case_id = i.case_id AND o.direction = 'OUTBOUND' AND o.occurred_at >= i.occurred_at)
+                              WHERE o.case_id = i.case_id AND o.voided_at IS NULL AND o.direction = 'OUTBOUND' AND o.occurred_at >= i.occurred_at)
            ORDER BY i.case_id, i.occurred_at, i.id) u
     JOIN recovery_cases c ON c.id = u.case_id
    CROSS JOIN ${SETTINGS} s

@@ -5,6 +5,7 @@ import { CaseStatus } from '../cases/case.enums';
 import { CommitmentStatus } from '../commitments/commitment.enums';
 import { InteractionDirection, InteractionOutcome } from '../interactions/interaction.enums';
 import { SurveyKind } from '../signals/signal.enums';
+import { STATUS_CHANGED_AT } from '../cases/case-status-changed-at';
 import { caseStatusAt } from './case-status-at';
 import { TrustFacts } from './trust-facts';
 
@@ -44,24 +45,25 @@ export class TrustFactsService {
     );
     const [changes, surveys, interactions, lastContacts, revenue, commitments, tasks] = await Promise.all([
       q<{ case_id: string; id: string; occurred_at: Date; before: CaseStatus }>(
-        `SELECT entity_id AS case_id, id::text, occurred_at, before ->> 'status' AS before
-           FROM audit_entries
-          WHERE entity_type = 'RECOVERY_CASE' AND action = 'CASE_STATUS_CHANGED' AND entity_id = ANY($1::uuid[]) AND occurred_at >= $2`,
+        `SELECT a.entity_id AS case_id, a.id::text, ${STATUS_CHANGED_AT('a')} AS occurred_at, a.before ->> 'status' AS before
+           FROM audit_entries a
+          WHERE a.entity_type = 'RECOVERY_CASE' AND a.action = 'CASE_STATUS_CHANGED' AND a.entity_id = ANY($1::uuid[])
+            AND ${STATUS_CHANGED_AT('a')} >= $2`,
         [ids, at],
       ),
       // Every response before asOf: the latest scores reach beyond the lookback window.
       q<{ case_id: string; kind: SurveyKind; score: number; responded_at: Date; is_pre_crisis: boolean }>(
-        `SELECT case_id, kind, score, responded_at, is_pre_crisis FROM survey_responses WHERE case_id = ANY($1::uuid[]) AND responded_at < $2`,
+        `SELECT case_id, kind, score, responded_at, is_pre_crisis FROM survey_responses WHERE case_id = ANY($1::uuid[]) AND responded_at < $2 AND voided_at IS NULL`,
         [ids, at],
       ),
       q<{ case_id: string; direction: InteractionDirection; outcome: InteractionOutcome; sentiment: number | null; occurred_at: Date }>(
         `SELECT case_id, direction, outcome, sentiment, occurred_at FROM interactions
-          WHERE case_id = ANY($1::uuid[]) AND occurred_at < $2 AND occurred_at >= $3`,
+          WHERE case_id = ANY($1::uuid[]) AND occurred_at < $2 AND occurred_at >= $3 AND voided_at IS NULL`,
         [ids, at, from],
       ),
       q<{ case_id: string; at: Date }>(
         `SELECT case_id, max(occurred_at) AS at FROM interactions
-          WHERE case_id = ANY($1::uuid[]) AND occurred_at < $2 AND (direction = 'INBOUND' OR outcome IN ('REACHED', 'RESOLVED'))
+          WHERE case_id = ANY($1::uuid[]) AND occurred_at < $2 AND voided_at IS NULL AND (direction = 'INBOUND' OR outcome IN ('REACHED', 'RESOLVED'))
           GROUP BY case_id`,
         [ids, at],
       ),

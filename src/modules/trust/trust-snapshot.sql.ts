@@ -1,3 +1,5 @@
+import { STATUS_CHANGED_AT } from '../cases/case-status-changed-at';
+
 /**
  * The trust index of README "The trust index", set-based: one INSERT … SELECT … ON CONFLICT
  * over every (case, month) of a batch of cases. It implements the same formula as
@@ -164,7 +166,7 @@ survey_months AS (
     FROM survey_responses r
     JOIN cases c ON c.case_id = r.case_id
    CROSS JOIN LATERAL (SELECT ${MONTH_OF('r.responded_at')} AS month) m
-   WHERE r.responded_at < $1::timestamptz AND ${IN_BATCH('r.case_id')}
+   WHERE r.responded_at < $1::timestamptz AND r.voided_at IS NULL AND ${IN_BATCH('r.case_id')}
    GROUP BY 1, 2
 ),
 -- The batch's stakeholders' months only, by their primary key: hashing the whole table took longer than the rest of the batch.
@@ -182,7 +184,7 @@ interaction_months AS (
     FROM interactions i
     JOIN cases c ON c.case_id = i.case_id
    CROSS JOIN LATERAL (SELECT ${MONTH_OF('i.occurred_at')} AS month) m
-   WHERE i.occurred_at < $1::timestamptz AND ${IN_BATCH('i.case_id')}
+   WHERE i.occurred_at < $1::timestamptz AND i.voided_at IS NULL AND ${IN_BATCH('i.case_id')}
    GROUP BY 1, 2
 ),
 dense AS (
@@ -242,8 +244,8 @@ statuses AS (
   SELECT DISTINCT ON (m.case_id, m.month_index) m.case_id, m.month_index, (a.before ->> 'status')::case_status AS status
     FROM measured m
     JOIN audit_entries a ON a.entity_id = m.case_id AND a.entity_type = 'RECOVERY_CASE'
-     AND a.action = 'CASE_STATUS_CHANGED' AND a.occurred_at >= m.as_of
-   ORDER BY m.case_id, m.month_index, a.occurred_at, a.id
+     AND a.action = 'CASE_STATUS_CHANGED' AND ${STATUS_CHANGED_AT('a')} >= m.as_of
+   ORDER BY m.case_id, m.month_index, ${STATUS_CHANGED_AT('a')}, a.id
 ),
 components AS (
   SELECT m.case_id, m.crisis_id, m.stakeholder_id, m.month_index, m.month_start, m.as_of, m.baseline_minor, m.currency,

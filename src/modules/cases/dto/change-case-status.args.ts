@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IdArgs } from '../../../common/graphql/id.args';
 import { CaseStatus } from '../case.enums';
 
@@ -14,4 +14,12 @@ export class ChangeCaseStatusArgs extends IdArgs {
   @IsString()
   @MaxLength(2000)
   note?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the change happened, if earlier than now: not in the future, not before the case’s previous status change (statusChangedAt). Now when not given.',
+  })
+  @IsOptional()
+  @IsDate()
+  changedAt?: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { MoneyInput } from '../../../common/money/money.input';
 import { CasePriority, ImpactLevel } from '../case.enums';
 
@@ -44,4 +44,13 @@ export class OpenCaseInput {
   @IsOptional()
   @IsEnum(CasePriority)
   priority?: CasePriority | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the case was really opened, if earlier than now: not in the future, not before the crisis was detected. The golden-hours clock and the cadence start there. Now when not given.',
+  })
+  @IsOptional()
+  @IsDate()
+  openedAt?: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../stakeholders/dto/input-decorators';
 import { CommitmentParty } from '../commitment.enums';
 import { KpiInput } from './kpi.input';
@@ -53,4 +53,12 @@ export class AddCommitmentInput {
   @ValidateNested()
   @Type(() => KpiInput)
   kpi?: KpiInput | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was promised, if earlier than now (e.g. at a meeting entered later): not in the future. Now when not given.',
+  })
+  @IsOptional()
+  @IsDate()
+  madeAt?: Date | null;
 }

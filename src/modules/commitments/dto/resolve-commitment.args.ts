@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IdArgs } from '../../../common/graphql/id.args';
 import { CommitmentStatus } from '../commitment.enums';
 
@@ -14,4 +14,13 @@ export class ResolveCommitmentArgs extends IdArgs {
   @IsString()
   @MaxLength(2000)
   note?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When it was done (or dropped), if earlier than now: not in the future, not before it was made. The promise-kept rate compares it with dueOn. Now when not given.',
+  })
+  @IsOptional()
+  @IsDate()
+  resolvedAt?: Date | null;
 }
