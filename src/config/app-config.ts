@@ -116,7 +116,8 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(10)
-  graphqlMaxCost = 5000;
+  /** See src/common/graphql/cost/query-cost.ts: about the number of objects one answer may hold. */
+  graphqlMaxCost = 10_000;
 
   @Transform(toInt)
   @IsInt()
