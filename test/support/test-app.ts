@@ -63,7 +63,6 @@ export class TestApp {
         redisPrefix: `regain-test:${database}`,
         adminEmail: ADMIN_EMAIL,
         adminPassword: ADMIN_PASSWORD,
-        loginMaxAttemptsPerAddress: 1000,
         runWorkerInProcess: false,
         ...overrides,
       },

@@ -37,7 +37,7 @@ export class AuthService {
       .getOne();
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, input.password);
     if (!user || !passwordOk) {
-      await this.rateLimiter.recordFailure(email);
+      await this.rateLimiter.recordFailure(email, address);
       throw AppException.unauthenticated(BAD_CREDENTIALS);
     }
     if (!user.isActive) throw AppException.unauthenticated('This account has been deactivated; ask an admin');
