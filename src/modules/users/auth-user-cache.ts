@@ -23,9 +23,10 @@ export interface CachedUser extends AuthUser {
  * the end of a session (logout) still applies at once.
  *
  * A trigger on `users` sends a NOTIFY at commit; this process LISTENs on a connection of its own
- * and forgets the user named; likewise a trigger on `auth_sessions` names each session that ends. It keeps rows only while it knows that it hears those notices: from
- * when a probe it sends itself comes back on that connection (which a transaction-pooling proxy,
- * where LISTEN cannot work, would not deliver) until the connection fails; then it forgets
+ * and forgets the user named (likewise a trigger on `auth_sessions` names each session that
+ * ends). It keeps rows only while it knows that it hears those notices: from when a probe it
+ * sends itself comes back on that connection (which a transaction-pooling proxy, where LISTEN
+ * cannot work, would not deliver) until the connection fails; then it forgets
  * everything and, until it listens again, every request reads the row. A row read while a notice
  * arrived (or the connection changed) is not kept, since it may predate the change. Rows also
  * expire after USER_CACHE_SECONDS, and the process that changes a user forgets it itself.
@@ -70,7 +71,7 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
     await client?.end().catch(() => undefined);
   }
 
-  /** The user's row if it and this live session of theirs are kept; undefined means read both (and give them to `keep`). */
+  /** The user's row if it and this live session of theirs are kept; undefined means read both (then `keep`). */
   get(id: string, sessionId: string): CachedUser | undefined {
     if (!this.live || this.sessions?.get(sessionId) !== id) return undefined;
     return this.users?.get(id);
