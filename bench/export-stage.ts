@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { get } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { TokenService } from '../src/modules/auth/token.service';
+import { SessionService } from '../src/modules/auth/session.service';
 
 export interface ExportFigures {
   ms: number;
@@ -21,7 +21,7 @@ export interface ExportFigures {
 export async function timeExport(app: NestFastifyApplication, userId: string, path: string): Promise<ExportFigures> {
   if (!app.getHttpServer().listening) await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const { token } = await app.get(TokenService).signAccess(userId);
+  const { accessToken: token } = await app.get(SessionService).startFor(userId);
   global.gc?.();
   const rssBeforeBytes = process.memoryUsage().rss;
   let rssPeakBytes = rssBeforeBytes;

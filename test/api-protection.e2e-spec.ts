@@ -24,11 +24,13 @@ describe('protection against abusive requests', () => {
   });
 
   it('refuses a query whose cost is over the limit', async () => {
-    const wide = `{ crises { edges { node { id title description category severity phase startedAt detectedAt
-      firstStatementAt createdAt updatedAt allowedNextPhases lead { id email name role isActive createdAt }
-      spokesperson { id email name role isActive createdAt } } } } }`;
-    const res = await t.gql(wide, {}, token);
-    expect(res.errors![0].message).toMatch(/cost/i);
+    // 1 + 40 crises × (the crisis, its lead and its spokesperson) = 121 > 100; 30 would cost 91.
+    const page = (first: number) => `{ crises(first: ${first}) { edges { node { id title lead { id } spokesperson { id } } } } }`;
+    const res = await t.gql(page(40), {}, token);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors![0].extensions).toMatchObject({ cost: 121, maxCost: 100 });
+    expect(errorCode(await t.gql(page(30), {}, token))).toBeUndefined();
   });
 
   it('answers a batched request array with an error instead of running it', async () => {

@@ -70,10 +70,13 @@ describe('signed-in users kept between requests', () => {
     const ticket = cache.ticket();
     await elsewhere.query(`SELECT pg_notify('regain_user_changed', $1)`, ['00000000-0000-4000-8000-0000000000bb']);
     await eventually(async () => expect(cache.ticket()).not.toBe(ticket));
-    cache.keep(ticket, row);
-    expect(cache.get(row.id)).toBeUndefined();
-    cache.keep(cache.ticket(), row);
-    expect(cache.get(row.id)).toEqual(row);
+    const sessionId = '00000000-0000-4000-8000-0000000000cc';
+    cache.keep(ticket, row, sessionId);
+    expect(cache.get(row.id, sessionId)).toBeUndefined();
+    cache.keep(cache.ticket(), row, sessionId);
+    expect(cache.get(row.id, sessionId)).toEqual(row);
+    // The row is the user's in any of their sessions, but only a session known live is kept.
+    expect(cache.get(row.id, '00000000-0000-4000-8000-0000000000dd')).toBeUndefined();
   });
 
   describe('changes made outside this process', () => {

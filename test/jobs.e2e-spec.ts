@@ -41,26 +41,38 @@ describe('background jobs in a separate worker', () => {
     expect(schedulers.map((s) => s.key)).toEqual([JobName.PURGE_EXPIRED_SESSIONS]);
   });
 
-  it('purges expired and long-revoked refresh tokens, keeps the rest, and is safe to run twice', async () => {
+  it('purges expired refresh tokens and sessions ended long ago or left without tokens, keeps the rest, and is safe to run twice', async () => {
     const admin = await t.signInAdmin();
+    // a: ended 31 days ago; b: its only token expired 2 days ago; c: ended yesterday; d: live.
     await t.dataSource.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, revoked_at) VALUES
-         ($1, gen_random_uuid(), repeat('a', 64), now() - interval '2 days', NULL),
-         ($1, gen_random_uuid(), repeat('b', 64), now() + interval '2 days', now() - interval '31 days'),
-         ($1, gen_random_uuid(), repeat('c', 64), now() + interval '2 days', now() - interval '1 day')`,
+      `INSERT INTO auth_sessions (id, user_id, created_at, ended_at, end_reason) VALUES
+         ('00000000-0000-4000-8000-00000000000a', $1, now() - interval '40 days', now() - interval '31 days', 'LOGOUT'),
+         ('00000000-0000-4000-8000-00000000000b', $1, now() - interval '40 days', NULL, NULL),
+         ('00000000-0000-4000-8000-00000000000c', $1, now() - interval '2 days', now() - interval '1 day', 'LOGOUT'),
+         ('00000000-0000-4000-8000-00000000000d', $1, now() - interval '2 days', NULL, NULL)`,
+      [admin.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO refresh_tokens (user_id, session_id, token_hash, expires_at, used_at) VALUES
+         ($1, '00000000-0000-4000-8000-00000000000a', repeat('a', 64), now() + interval '2 days', NULL),
+         ($1, '00000000-0000-4000-8000-00000000000b', repeat('b', 64), now() - interval '2 days', NULL),
+         ($1, '00000000-0000-4000-8000-00000000000c', repeat('c', 64), now() + interval '2 days', NULL),
+         ($1, '00000000-0000-4000-8000-00000000000d', repeat('d', 64), now() + interval '2 days', now() - interval '1 day'),
+         ($1, '00000000-0000-4000-8000-00000000000d', repeat('e', 64), now() + interval '29 days', NULL)`,
       [admin.id],
     );
     const queue = t.app.get<Queue>(getQueueToken(QueueName.MAINTENANCE));
-    const live = await t.rowCount('refresh_tokens');
-
     const first = await queue.add(JobName.PURGE_EXPIRED_SESSIONS, {});
-    expect(await first.waitUntilFinished(events, 20_000)).toEqual({ deleted: 2 });
-    expect(await t.rowCount('refresh_tokens')).toBe(live - 2);
+    expect(await first.waitUntilFinished(events, 20_000)).toEqual({ tokens: 1, sessions: 2 });
+    const sessions = (await t.dataSource.query(`SELECT id FROM auth_sessions WHERE id::text LIKE '00000000-%' ORDER BY id`)).map((r: any) => r.id.at(-1));
+    expect(sessions).toEqual(['c', 'd']);
     const hashes = (await t.dataSource.query(`SELECT token_hash FROM refresh_tokens`)).map((r: any) => r.token_hash[0]);
-    expect(hashes).toContain('c');
+    expect(hashes).toEqual(expect.arrayContaining(['c', 'd', 'e']));
+    expect(hashes).not.toContain('a');
+    expect(hashes).not.toContain('b');
 
     const second = await queue.add(JobName.PURGE_EXPIRED_SESSIONS, {});
-    expect(await second.waitUntilFinished(events, 20_000)).toEqual({ deleted: 0 });
+    expect(await second.waitUntilFinished(events, 20_000)).toEqual({ tokens: 0, sessions: 0 });
   });
 
   it('notifies owners of overdue commitments once, however often the sweep runs', async () => {

@@ -8,7 +8,7 @@ import { UserRole } from '../src/modules/users/user-role.enum';
 import { OPEN_CASE, openCaseInput } from './support/case-operations';
 import { makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { LOG_INTERACTION } from './support/outreach-operations';
-import { TokenService } from '../src/modules/auth/token.service';
+import { SessionService } from '../src/modules/auth/session.service';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 function freePort(): Promise<number> {
@@ -115,7 +115,7 @@ describe('the API while Redis is down', () => {
       const [coldAgent] = await cold.dataSource.query(
         `INSERT INTO users (email, name, role, password_hash) VALUES ('cold-agent@regain.test', 'Cold Agent', 'AGENT', 'unused') RETURNING id`,
       );
-      const { token } = await cold.app.get(TokenService).signAccess(coldAgent.id);
+      const { accessToken: token } = await cold.app.get(SessionService).startFor(coldAgent.id);
       const coldCrisis = await makeCrisis(cold.dataSource);
       const coldStakeholder = await makeStakeholder(cold.dataSource, { ownerId: coldAgent.id });
       const coldCase = await cold.ok(OPEN_CASE, { input: openCaseInput(coldCrisis.id, coldStakeholder.id) }, token);

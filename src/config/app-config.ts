@@ -116,7 +116,8 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(10)
-  graphqlMaxCost = 5000;
+  /** See src/common/graphql/cost/query-cost.ts: about the number of objects one answer may hold. */
+  graphqlMaxCost = 10_000;
 
   @Transform(toInt)
   @IsInt()
@@ -138,10 +139,21 @@ export class AppConfig {
   @Min(1)
   loginMaxFailuresPerAccount = 5;
 
+  /**
+   * Failed sign-ins from one client address per window, over all accounts: guessing across
+   * many accounts from one place. Successes do not count, so one office behind one address
+   * signs in as many people as it has.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  loginMaxAttemptsPerAddress = 30;
+  loginMaxFailuresPerAddress = 50;
+
+  /** Every sign-in attempt from one client address per window: a far higher ceiling on load. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginMaxAttemptsPerAddress = 2000;
 
   @Transform(toInt)
   @IsInt()
@@ -201,6 +213,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   GRAPHQL_MAX_TOKENS: 'graphqlMaxTokens',
   BODY_LIMIT_BYTES: 'bodyLimitBytes',
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 'loginMaxFailuresPerAccount',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: 'loginMaxFailuresPerAddress',
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 'loginMaxAttemptsPerAddress',
   LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
   OUTREACH_WEEKLY_TOUCH_LIMIT: 'outreachWeeklyTouchLimit',

@@ -1,5 +1,6 @@
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
 import { RecoveryCaseEntity } from '../modules/cases/recovery-case.entity';
 import { CrisisPhaseChangeEntity } from '../modules/crises/crisis-phase-change.entity';
 import { CrisisEntity } from '../modules/crises/crisis.entity';
@@ -39,6 +40,7 @@ import { TrustSettingsEntity } from '../modules/trust/trust-settings.entity';
 export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
+  SessionEntity,
   AuditEntryEntity,
   CrisisEntity,
   CrisisPhaseChangeEntity,

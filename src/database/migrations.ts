@@ -13,6 +13,7 @@ import { ImportSpeed1764950000000 } from '../../migrations/1764950000000-import-
 import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000-outreach-task-case-key';
 import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
 import { UserChangeNotices1765200000000 } from '../../migrations/1765200000000-user-change-notices';
+import { AuthSessions1766200000000 } from '../../migrations/1766200000000-auth-sessions';
 import { AfterTheFact1766400000000 } from '../../migrations/1766400000000-after-the-fact';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   OutreachTaskCaseKey1765000000000,
   TrustRollups1765100000000,
   UserChangeNotices1765200000000,
+  AuthSessions1766200000000,
   AfterTheFact1766400000000,
 ];

@@ -17,8 +17,8 @@ export class MaintenanceProcessor extends WorkerHost {
     switch (name) {
       case JobName.PURGE_EXPIRED_SESSIONS: {
         const deleted = await this.sessions.purgeExpired();
-        this.logger.log(`Purged ${deleted} expired or long-revoked refresh tokens`);
-        return { deleted };
+        this.logger.log(`Purged ${deleted.tokens} expired refresh tokens and ${deleted.sessions} ended or expired sessions`);
+        return deleted;
       }
       default: {
         const unhandled: never = name;

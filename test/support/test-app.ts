@@ -46,6 +46,8 @@ export class TestApp {
     readonly dataSource: DataSource,
     readonly queries: QueryCounter,
     private readonly database: string,
+    /** False for a replica, which leaves the database to the app that made it. */
+    private readonly ownsDatabase = true,
   ) {}
 
   /** Starts the app; `options.clock` fixes the clock every rule reads (a `ManualClock`). */
@@ -63,7 +65,6 @@ export class TestApp {
         redisPrefix: `regain-test:${database}`,
         adminEmail: ADMIN_EMAIL,
         adminPassword: ADMIN_PASSWORD,
-        loginMaxAttemptsPerAddress: 1000,
         // A kept user row expires by wall time; on a loaded machine a suite outlasts 60 s, and a
         // statement count would then depend on how slow the machine was (the notices still apply).
         userCacheSeconds: 3600,
@@ -80,8 +81,21 @@ export class TestApp {
     return new TestApp(app, config, dataSource, queries, database);
   }
 
+  /**
+   * Another API process on this app's database and Redis, as a second machine behind the load
+   * balancer would be.
+   */
+  async startReplica(options: { clock?: Clock } = {}): Promise<TestApp> {
+    const queries = new QueryCounter();
+    const app = await createApp({ config: this.config, schemaFile: true, queryCounter: queries, clock: options.clock });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestApp(app, this.config, app.get<DataSource>(getDataSourceToken()), queries, this.database, false);
+  }
+
   async close(): Promise<void> {
     await this.app.close();
+    if (!this.ownsDatabase) return;
     await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(this.database)} WITH (FORCE)`));
   }
 

@@ -8,6 +8,7 @@ import { ErrorCode } from './error-code';
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.BadUserInput:
+    case ErrorCode.QueryTooComplex:
       return 400;
     case ErrorCode.Unauthenticated:
       return 401;

@@ -6,5 +6,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** The operation's cost (src/common/graphql/cost/query-cost.ts) is over GRAPHQL_MAX_COST. */
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
   Internal = 'INTERNAL_SERVER_ERROR',
 }

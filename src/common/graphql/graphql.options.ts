@@ -5,6 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphqlError } from '../errors/format-graphql-error';
+import { queryCostPlugin } from './cost/query-cost.plugin';
 import { AppRequest, GraphqlContext } from './graphql-context';
 import { Loaders } from './loaders';
 
@@ -14,7 +15,8 @@ export const SCHEMA_FILE = 'schema.gql';
 export function graphqlOptions(config: AppConfig, dataSource: DataSource, schemaFile: string | true): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphqlMaxDepth },
-    costLimit: { maxCost: config.graphqlMaxCost },
+    // Armor's cost counts fields and depth but not page sizes; ours multiplies by them.
+    costLimit: { enabled: false },
     maxAliases: { n: config.graphqlMaxAliases },
     maxTokens: { n: config.graphqlMaxTokens },
     maxDirectives: { n: 20 },
@@ -32,6 +34,7 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
     includeStacktraceInErrorResponses: false,
     plugins: [
       ...protection.plugins,
+      queryCostPlugin(config.graphqlMaxCost),
       config.graphqlSandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       // No type or field sets a cache hint (responses depend on who asks), so Apollo's cache
       // control, which hooks every field it resolves, has nothing to do.

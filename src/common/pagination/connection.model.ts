@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { free } from '../graphql/cost/query-cost';
 import { PageInfoModel } from './page-info.model';
 
 export interface Connection<T> {
@@ -21,10 +22,11 @@ export function ConnectionType<T>(nodeType: Type<T>, name: string): Type<Connect
 
   @ObjectType(`${name}Connection`)
   class ConnectionClass {
-    @Field(() => [Edge])
+    // The connection's `first` already counts the nodes (see query-cost.ts).
+    @Field(() => [Edge], { complexity: free })
     edges: Edge[];
 
-    @Field(() => PageInfoModel)
+    @Field(() => PageInfoModel, { complexity: free })
     pageInfo: PageInfoModel;
 
     @Field(() => Int, { description: 'All matching records, across pages.' })

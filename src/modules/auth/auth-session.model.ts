@@ -9,7 +9,7 @@ export class AuthSessionModel {
   @Field()
   accessTokenExpiresAt: Date;
 
-  @Field({ description: 'Single use: refreshSession returns a new one. Reusing an old one ends the session.' })
+  @Field({ description: 'Single use: refreshSession returns the next one. Presenting a used one again ends the session.' })
   refreshToken: string;
 
   @Field()

@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 
 @Module({
@@ -20,6 +21,6 @@ import { TokenService } from './token.service';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) }),
     }),
   ],
-  providers: [AuthService, AuthResolver, TokenService, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionService, AuthResolver, TokenService, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

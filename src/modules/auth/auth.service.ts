@@ -1,20 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
 import { AuthUserCache, CachedUser } from '../users/auth-user-cache';
 import { UserEntity } from '../users/user.entity';
-import { UserModel } from '../users/user.model';
 import { AuthSessionModel } from './auth-session.model';
 import { LoginInput } from './dto/login.input';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionEndReason } from './session-end-reason';
+import { sessionEnded, SessionService } from './session.service';
 import { TokenService } from './token.service';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+/** A signed-in user's row with the state of the session the token names. */
+interface SignedInRow extends CachedUser {
+  /** null: no such session of this user. */
+  sessionEndReason: SessionEndReason | 'LIVE' | null;
+}
 
 @Injectable()
 export class AuthService {
@@ -22,6 +27,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly signedIn: AuthUserCache,
   ) {}
@@ -37,95 +43,47 @@ export class AuthService {
       .getOne();
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, input.password);
     if (!user || !passwordOk) {
-      await this.rateLimiter.recordFailure(email);
+      await this.rateLimiter.recordFailure(email, address);
       throw AppException.unauthenticated(BAD_CREDENTIALS);
     }
     if (!user.isActive) throw AppException.unauthenticated('This account has been deactivated; ask an admin');
     await this.rateLimiter.recordSuccess(email);
-    return this.dataSource.transaction((manager) => this.issueSession(manager, user, randomUUID()));
-  }
-
-  /** Rotates a refresh token. A token that was already used ends its whole session family. */
-  async refresh(refreshToken: string): Promise<AuthSessionModel> {
-    const hash = this.tokens.hashRefreshToken(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const stored = await manager.findOne(RefreshTokenEntity, {
-        where: { tokenHash: hash },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!stored) return 'unknown' as const;
-      if (stored.revokedAt) {
-        await manager.update(RefreshTokenEntity, { familyId: stored.familyId }, { revokedAt: () => 'coalesce(revoked_at, now())' });
-        return 'reused' as const;
-      }
-      if (stored.expiresAt.getTime() <= Date.now()) return 'expired' as const;
-      const user = await manager.findOneBy(UserEntity, { id: stored.userId });
-      if (!user?.isActive) return 'inactive' as const;
-      await manager.update(RefreshTokenEntity, { id: stored.id }, { revokedAt: () => 'now()' });
-      return this.issueSession(manager, user, stored.familyId);
-    });
-    switch (outcome) {
-      case 'unknown':
-        throw AppException.unauthenticated('Refresh token is not valid; sign in again');
-      case 'reused':
-        throw AppException.unauthenticated('Refresh token was already used; the session has ended, sign in again');
-      case 'expired':
-        throw AppException.unauthenticated('Session has expired; sign in again');
-      case 'inactive':
-        throw AppException.unauthenticated('This account has been deactivated; ask an admin');
-      default:
-        return outcome;
-    }
-  }
-
-  async logout(refreshToken: string): Promise<boolean> {
-    const hash = this.tokens.hashRefreshToken(refreshToken);
-    const stored = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: hash });
-    if (!stored) return false;
-    await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .update({ familyId: stored.familyId }, { revokedAt: () => 'coalesce(revoked_at, now())' });
-    return true;
+    return this.sessions.start(user);
   }
 
   /**
-   * Resolves the user behind an access token, refusing deactivated accounts on every request
-   * (from the row kept since the last change, see AuthUserCache, or read now).
+   * Resolves the user behind an access token, refusing a deactivated account or an ended
+   * session on every request (from the row and session kept since the last change, see
+   * AuthUserCache, or read now).
    */
   async authenticate(accessToken: string): Promise<AuthUser> {
-    const userId = await this.tokens.verifyAccess(accessToken);
-    const user = this.signedIn.get(userId) ?? (await this.readUser(userId));
+    const { userId, sessionId } = await this.tokens.verifyAccess(accessToken);
+    const kept = this.signedIn.get(userId, sessionId);
+    const user = kept ?? (await this.readSignedIn(userId, sessionId));
     if (!user) throw AppException.unauthenticated('Access token is invalid; sign in again');
     if (!user.isActive) throw AppException.unauthenticated('This account has been deactivated; ask an admin');
+    if (user !== kept) {
+      const state = (user as SignedInRow).sessionEndReason;
+      if (state === null) throw AppException.unauthenticated('Access token is invalid; sign in again');
+      if (state !== 'LIVE') throw sessionEnded(state);
+    }
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   }
 
-  /** Reads the row with one plain statement (not a query the ORM builds each time) and keeps it. */
-  private async readUser(id: string): Promise<CachedUser | undefined> {
+  /** Reads the user and the session in one plain statement, and keeps them when live. */
+  private async readSignedIn(id: string, sessionId: string): Promise<SignedInRow | undefined> {
     const ticket = this.signedIn.ticket();
-    const [user]: CachedUser[] = await this.dataSource.query(
-      `SELECT id, email, name, role, is_active AS "isActive" FROM users WHERE id = $1`,
-      [id],
+    const [row]: SignedInRow[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.role, u.is_active AS "isActive",
+              CASE WHEN s.id IS NULL THEN NULL ELSE coalesce(s.end_reason, 'LIVE') END AS "sessionEndReason"
+         FROM users u LEFT JOIN auth_sessions s ON s.id = $2 AND s.user_id = u.id
+        WHERE u.id = $1`,
+      [id, sessionId],
     );
-    if (user) this.signedIn.keep(ticket, user);
-    return user;
-  }
-
-  private async issueSession(manager: EntityManager, user: UserEntity, familyId: string): Promise<AuthSessionModel> {
-    const access = await this.tokens.signAccess(user.id);
-    const refresh = this.tokens.newRefreshToken();
-    await manager.insert(RefreshTokenEntity, {
-      userId: user.id,
-      familyId,
-      tokenHash: refresh.hash,
-      expiresAt: refresh.expiresAt,
-    });
-    return Object.assign(new AuthSessionModel(), {
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
-      refreshToken: refresh.token,
-      refreshTokenExpiresAt: refresh.expiresAt,
-      user: UserModel.from(user),
-    });
+    if (row) {
+      const { sessionEndReason, ...user } = row;
+      this.signedIn.keep(ticket, user, sessionEndReason === 'LIVE' ? sessionId : undefined);
+    }
+    return row;
   }
 }

@@ -8,9 +8,9 @@ export class RefreshTokenEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  /** Tokens rotated from one login share a family; reuse of a rotated token revokes the family. */
-  @Column({ name: 'family_id', type: 'uuid' })
-  familyId: string;
+  /** The session the token belongs to; rotation keeps it (see SessionEntity). */
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId: string;
 
   @Column({ name: 'token_hash' })
   tokenHash: string;
@@ -21,6 +21,7 @@ export class RefreshTokenEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
-  revokedAt: Date | null;
+  /** When it was traded for the next token; presenting it again ends the session. */
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
 }

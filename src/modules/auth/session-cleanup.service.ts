@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 
 /**
- * Deletes refresh tokens that can no longer be used. Revoked tokens are kept for a while so
- * that a replayed token is still recognised (and ends its session family) instead of being
- * merely unknown.
+ * Deletes what can no longer be used. Ended sessions are kept for 30 days so that a token
+ * presented afterwards is told why its session ended instead of merely being unknown.
  */
 @Injectable()
 export class SessionCleanupService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async purgeExpired(): Promise<number> {
-    const [, deleted] = await this.dataSource.query(
-      `DELETE FROM refresh_tokens
-        WHERE expires_at < now() - interval '1 day'
-           OR revoked_at < now() - interval '30 days'`,
-    );
-    return deleted as number;
+  /** Refresh tokens expired over a day ago, then sessions ended over 30 days ago or left without tokens. */
+  async purgeExpired(): Promise<{ tokens: number; sessions: number }> {
+    // expires_at comes from the machine's clock (token.service.ts), which the Clock is outside tests.
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const [, tokens] = await manager.query(`DELETE FROM refresh_tokens WHERE expires_at < $1::timestamptz - interval '1 day'`, [now]);
+      const [, sessions] = await manager.query(
+        `DELETE FROM auth_sessions s
+          WHERE s.ended_at < $1::timestamptz - interval '30 days'
+             OR NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id)`,
+        [now],
+      );
+      return { tokens: tokens as number, sessions: sessions as number };
+    });
   }
 }

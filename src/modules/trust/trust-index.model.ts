@@ -6,6 +6,9 @@ import { TrustComponentModel } from './trust-component.model';
 import { TRUST_COMPONENT_OF } from './trust-component-key.enum';
 import { TrustIndexResult } from './trust-index';
 import { TrustReasonModel } from './trust-reason.model';
+import { listOf } from '../../common/graphql/cost/query-cost';
+import { TRUST_COMPONENTS } from './trust-component';
+import { MAX_REASONS } from './trust-reasons';
 
 const scores = (s: Record<SurveyKind, number | null>) =>
   Object.assign(new SurveyScoresModel(), { nps: s[SurveyKind.NPS], csat: s[SurveyKind.CSAT], trust: s[SurveyKind.TRUST] });
@@ -21,7 +24,7 @@ export class TrustIndexModel {
   @Field(() => TrustBand)
   band: TrustBand;
 
-  @Field(() => [TrustComponentModel])
+  @Field(() => [TrustComponentModel], { complexity: listOf(TRUST_COMPONENTS.length) })
   components: TrustComponentModel[];
 
   @Field(() => Int, { description: 'Our overdue commitments and outreach tasks.' })
@@ -30,7 +33,7 @@ export class TrustIndexModel {
   @Field(() => Int, { description: 'Points the overdue items take off (capped).' })
   penaltyPoints: number;
 
-  @Field(() => [TrustReasonModel], { description: 'At most three, most costly first.' })
+  @Field(() => [TrustReasonModel], { description: 'At most three, most costly first.', complexity: listOf(MAX_REASONS) })
   reasons: TrustReasonModel[];
 
   @Field(() => SurveyScoresModel)

@@ -5,6 +5,8 @@ import { CaseTrustSnapshotEntity } from './case-trust-snapshot.entity';
 import { SurveyScoresModel } from './survey-scores.model';
 import { TrustBand } from './trust-band.enum';
 import { TrustReasonModel } from './trust-reason.model';
+import { listOf } from '../../common/graphql/cost/query-cost';
+import { MAX_REASONS } from './trust-reasons';
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -49,7 +51,7 @@ export class TrustSnapshotModel {
   @Field(() => Int)
   overdueItems: number;
 
-  @Field(() => [TrustReasonModel])
+  @Field(() => [TrustReasonModel], { complexity: listOf(MAX_REASONS) })
   reasons: TrustReasonModel[];
 
   @Field(() => SurveyScoresModel)

@@ -7,21 +7,26 @@ import { AppConfig } from '../../config/app-config';
 
 /** The channel of migration 1765200000000-user-change-notices: the payload is the user's id. */
 export const USER_CHANGED_CHANNEL = 'regain_user_changed';
+/** The channel of migration 1766200000000-auth-sessions: the payload is the ended session's id. */
+export const SESSION_ENDED_CHANNEL = 'regain_session_ended';
 const RECONNECT_MS = 1000;
 const MAX_USERS = 10_000;
+const MAX_SESSIONS = 20_000;
 
 export interface CachedUser extends AuthUser {
   isActive: boolean;
 }
 
 /**
- * The signed-in users' rows, kept between requests so that a request costs no statement of its
- * own to learn who is asking, while a role change or a deactivation still applies at once.
+ * The signed-in users' rows and their live sessions, kept between requests so that a request
+ * costs no statement of its own to learn who is asking, while a role change, a deactivation or
+ * the end of a session (logout) still applies at once.
  *
  * A trigger on `users` sends a NOTIFY at commit; this process LISTENs on a connection of its own
- * and forgets the user named. It keeps rows only while it knows that it hears those notices: from
- * when a probe it sends itself comes back on that connection (which a transaction-pooling proxy,
- * where LISTEN cannot work, would not deliver) until the connection fails; then it forgets
+ * and forgets the user named (likewise a trigger on `auth_sessions` names each session that
+ * ends). It keeps rows only while it knows that it hears those notices: from when a probe it
+ * sends itself comes back on that connection (which a transaction-pooling proxy, where LISTEN
+ * cannot work, would not deliver) until the connection fails; then it forgets
  * everything and, until it listens again, every request reads the row. A row read while a notice
  * arrived (or the connection changed) is not kept, since it may predate the change. Rows also
  * expire after USER_CACHE_SECONDS, and the process that changes a user forgets it itself.
@@ -30,6 +35,8 @@ export interface CachedUser extends AuthUser {
 export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AuthUserCache.name);
   private readonly users: LRUCache<string, CachedUser> | null;
+  /** Live sessions: session id → user id. */
+  private readonly sessions: LRUCache<string, string> | null;
   /** Bumped by every notice and every change of connection: a read started before it is not kept. */
   private epoch = 0;
   /** The connection being set up or listening now. */
@@ -41,7 +48,9 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
   private retry: NodeJS.Timeout | null = null;
 
   constructor(private readonly config: AppConfig) {
-    this.users = config.userCacheSeconds > 0 ? new LRUCache({ max: MAX_USERS, ttl: config.userCacheSeconds * 1000 }) : null;
+    const keep = config.userCacheSeconds > 0;
+    this.users = keep ? new LRUCache({ max: MAX_USERS, ttl: config.userCacheSeconds * 1000 }) : null;
+    this.sessions = keep ? new LRUCache({ max: MAX_SESSIONS, ttl: config.userCacheSeconds * 1000 }) : null;
   }
 
   /** Whether rows are kept now (the notices are heard). */
@@ -62,9 +71,10 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
     await client?.end().catch(() => undefined);
   }
 
-  /** The user's row if it is kept; undefined means read it (and give it to `keep`). */
-  get(id: string): CachedUser | undefined {
-    return this.live ? this.users?.get(id) : undefined;
+  /** The user's row if it and this live session of theirs are kept; undefined means read both (then `keep`). */
+  get(id: string, sessionId: string): CachedUser | undefined {
+    if (!this.live || this.sessions?.get(sessionId) !== id) return undefined;
+    return this.users?.get(id);
   }
 
   /** Call before reading a row; pass the result to `keep` with what was read. */
@@ -72,8 +82,11 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
     return this.epoch;
   }
 
-  keep(ticket: number, user: CachedUser): void {
-    if (this.live && ticket === this.epoch) this.users?.set(user.id, user);
+  /** Keeps the user's row, and the session as live when it was read live. */
+  keep(ticket: number, user: CachedUser, liveSessionId?: string): void {
+    if (!this.live || ticket !== this.epoch) return;
+    this.users?.set(user.id, user);
+    if (liveSessionId) this.sessions?.set(liveSessionId, user.id);
   }
 
   /** Forgets a user this process has just changed (the notice will follow for the others). */
@@ -82,10 +95,17 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
     this.users?.delete(id);
   }
 
+  /** Forgets a session this process has just ended (the notice will follow for the others). */
+  forgetSession(id: string): void {
+    this.epoch += 1;
+    this.sessions?.delete(id);
+  }
+
   private forgetAll(): void {
     this.live = false;
     this.epoch += 1;
     this.users?.clear();
+    this.sessions?.clear();
   }
 
   private async listen(): Promise<void> {
@@ -98,6 +118,7 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await client.connect();
       await client.query(`LISTEN ${USER_CHANGED_CHANNEL}`);
+      await client.query(`LISTEN ${SESSION_ENDED_CHANNEL}`);
       await client.query(`SELECT pg_notify($1, $2)`, [USER_CHANGED_CHANNEL, this.probe]);
     } catch (error) {
       this.lost(client, error as Error);
@@ -110,6 +131,8 @@ export class AuthUserCache implements OnApplicationBootstrap, OnModuleDestroy {
       this.probe = null;
       this.epoch += 1;
       this.live = true;
+    } else if (notice.payload && notice.channel === SESSION_ENDED_CHANNEL) {
+      this.forgetSession(notice.payload);
     } else if (notice.payload) {
       this.forget(notice.payload);
     }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { isPgError, PgErrorCode } from '../../common/errors/pg-error';
 import { Connection } from '../../common/pagination/connection.model';
@@ -9,7 +10,8 @@ import { paginate } from '../../common/pagination/keyset';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { PasswordHasher } from '../auth/password-hasher';
-import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { SessionEndReason } from '../auth/session-end-reason';
+import { SessionEntity } from '../auth/session.entity';
 import { AuthUserCache } from './auth-user-cache';
 import { CreateUserInput } from './dto/create-user.input';
 import { UsersArgs } from './dto/users.args';
@@ -23,6 +25,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly signedIn: AuthUserCache,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: AuthUser | null, input: CreateUserInput): Promise<UserEntity> {
@@ -79,7 +82,11 @@ export class UsersService {
         if (user.id === actor.id) throw AppException.conflict('You cannot deactivate your own account');
         if (user.role === UserRole.ADMIN) await this.ensureAnotherActiveAdmin(manager, user.id, 'deactivate');
         // Signing out everywhere: a deactivated user's sessions must not be refreshable.
-        await manager.update(RefreshTokenEntity, { userId: user.id, revokedAt: null as never }, { revokedAt: () => 'now()' });
+        await manager.update(
+          SessionEntity,
+          { userId: user.id, endedAt: IsNull() },
+          { endedAt: this.clock.now(), endReason: SessionEndReason.USER_DEACTIVATED },
+        );
       }
       user.isActive = isActive;
       await manager.save(user);

@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus } from '../../cases/case.enums';
 import { TrustBand } from '../../trust/trust-band.enum';
 import { TrustReasonModel } from '../../trust/trust-reason.model';
+import { listOf } from '../../../common/graphql/cost/query-cost';
+import { MAX_REASONS } from '../../trust/trust-reasons';
 
 @ObjectType('AtRiskCase', { description: "An open case whose latest trust snapshot is in the AT_RISK band." })
 export class AtRiskCaseModel {
@@ -29,6 +31,6 @@ export class AtRiskCaseModel {
   @Field(() => TrustBand)
   band: TrustBand;
 
-  @Field(() => [TrustReasonModel], { description: "The latest snapshot's reasons." })
+  @Field(() => [TrustReasonModel], { description: "The latest snapshot's reasons.", complexity: listOf(MAX_REASONS) })
   reasons: TrustReasonModel[];
 }
