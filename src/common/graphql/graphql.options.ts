@@ -5,6 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphqlError } from '../errors/format-graphql-error';
+import { applyInputRules } from './input-rules';
 import { AppRequest, GraphqlContext } from './graphql-context';
 import { Loaders } from './loaders';
 
@@ -23,6 +24,8 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
   const protection = armor.protect();
   return {
     autoSchemaFile: schemaFile,
+    // The input rules (control characters, blank text, null in updates) wrap every resolver with arguments.
+    transformSchema: applyInputRules,
     sortSchema: true,
     buildSchemaOptions: { addNewlineAtEnd: true },
     playground: false,
