@@ -17,7 +17,9 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
     maxDepth: { n: config.graphqlMaxDepth },
     costLimit: { maxCost: config.graphqlMaxCost },
     maxAliases: { n: config.graphqlMaxAliases },
-    maxTokens: { n: config.graphqlMaxTokens },
+    // The token limit is graphql-js's own (parseOptions below): armor's throws from a plugin hook,
+    // which Apollo answers with HTTP 500, while a parse error is a 400 the client can act on.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: !config.graphqlIntrospection },
   });
@@ -41,6 +43,7 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.graphqlMaxTokens },
     formatError: formatGraphqlError,
     context: (req: AppRequest): GraphqlContext => ({ req, loaders: new Loaders(dataSource) }),
   };

@@ -13,6 +13,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenService } from './token.service';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
 
@@ -42,13 +43,13 @@ export class AuthService {
     }
     if (!user.isActive) throw AppException.unauthenticated('This account has been deactivated; ask an admin');
     await this.rateLimiter.recordSuccess(email);
-    return this.dataSource.transaction((manager) => this.issueSession(manager, user, randomUUID()));
+    return withTransactionRetry(this.dataSource, (manager) => this.issueSession(manager, user, randomUUID()));
   }
 
   /** Rotates a refresh token. A token that was already used ends its whole session family. */
   async refresh(refreshToken: string): Promise<AuthSessionModel> {
     const hash = this.tokens.hashRefreshToken(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await withTransactionRetry(this.dataSource, async (manager) => {
       const stored = await manager.findOne(RefreshTokenEntity, {
         where: { tokenHash: hash },
         lock: { mode: 'pessimistic_write' },

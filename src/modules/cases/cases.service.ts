@@ -19,6 +19,7 @@ import { moveCaseStatus } from './move-case-status';
 import { OpenCaseInput } from './dto/open-case.input';
 import { UpdateCaseInput } from './dto/update-case.input';
 import { RecoveryCaseEntity } from './recovery-case.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const ONE_CASE_PER_PAIR = 'recovery_cases_one_per_stakeholder_and_crisis';
 
@@ -36,7 +37,7 @@ export class CasesService {
 
   async open(actor: AuthUser, input: OpenCaseInput): Promise<RecoveryCaseEntity> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         // FOR SHARE: the crisis cannot be closed while a case is being opened in it.
         const crisis = await manager.findOne(CrisisEntity, { where: { id: input.crisisId }, lock: { mode: 'pessimistic_read' } });
         if (!crisis) throw AppException.notFound('Crisis', input.crisisId);
@@ -92,7 +93,7 @@ export class CasesService {
     if (given.length === 0) {
       throw AppException.badInput('Give at least one of impact, estimatedLoss, description or priority to change');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockOwnCase(manager, actor, id, 'edit');
       const lossBefore = lossOf(recoveryCase);
       if (input.impact) recoveryCase.impact = input.impact;
@@ -119,7 +120,7 @@ export class CasesService {
   }
 
   async changeStatus(actor: AuthUser, id: string, status: CaseStatus, note: string | null): Promise<RecoveryCaseEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockOwnCase(manager, actor, id, 'change the status of');
       assertCaseTransition(recoveryCase.status, status);
       const saved = await moveCaseStatus(manager, this.audit, actor.id, recoveryCase, status, { note });
@@ -130,7 +131,7 @@ export class CasesService {
 
   /** Reassigning to the current owner changes nothing and writes no audit entry. */
   async reassign(actor: AuthUser, id: string, ownerId: string, reason: string | null): Promise<RecoveryCaseEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockCase(manager, id);
       const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
       await this.requireOwner(manager, ownerId, stakeholder);

@@ -11,6 +11,7 @@ import {
   RESOLVE_FULFILLED,
   RESOLVE_TASKS_DONE,
 } from './sla-sweep.sql';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** Rows per statement per run; a larger backlog is worked off by the following runs. */
 export const SLA_SWEEP_BATCH = 5000;
@@ -45,7 +46,7 @@ export class SlaSweepService {
   }
 
   private sweep(batch: number): Promise<SlaSweepResult> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const resolved =
         (await this.affected(manager, RESOLVE_FULFILLED, [])) + (await this.affected(manager, RESOLVE_TASKS_DONE, []));
       let escalated = 0;
