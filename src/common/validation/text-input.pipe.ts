@@ -2,6 +2,12 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { AppException } from '../errors/app.exception';
 import { textProblem } from './text-rule';
 
+/** An object literal or a parsed query string (which has no Object prototype); never a Date, a Buffer or a stream. */
+function isPlainObject(value: object): boolean {
+  const ctor: unknown = value.constructor;
+  return ctor === Object || ctor === undefined;
+}
+
 /** The text rule over a plain value (an object of query parameters, a form), naming each field by its path. */
 export function plainTextProblems(value: unknown, path: string, name: string, problems: { path: string; message: string }[] = []) {
   if (typeof value === 'string') {
@@ -9,7 +15,7 @@ export function plainTextProblems(value: unknown, path: string, name: string, pr
     if (message) problems.push({ path, message });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => plainTextProblems(item, `${path}[${i}]`, name, problems));
-  } else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  } else if (value && typeof value === 'object' && isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) plainTextProblems(item, path ? `${path}.${key}` : key, key, problems);
   }
   return problems;
