@@ -27,4 +27,9 @@ describe('textProblem', () => {
     expect(textProblem('input.title', 'title', '   ')).toBe('input.title must not be blank (only white space)');
     expect(textProblem('note', 'note', ' \n\t ')).toBe('note must not be blank (only white space)');
   });
+
+  it('lets a search be blank (it lists everything), but not hold control characters', () => {
+    expect(textProblem('search', 'search', '   ')).toBeUndefined();
+    expect(textProblem('search', 'search', ' \u0000 ')).toContain('U+0000');
+  });
 });

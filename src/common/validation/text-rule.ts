@@ -11,6 +11,7 @@
  * - A value that is not empty but only white space is refused: every required name or title is
  *   trimmed and checked non-blank by the database, and an optional field of spaces means
  *   nothing. The empty string is left to each field's own validators (it may mean "none").
+ *   A search is the exception: a search box of spaces lists everything, as an empty one does.
  */
 
 /** Argument and input field names whose values are multi-line prose. */
@@ -25,6 +26,9 @@ export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set([
   'reason',
   'summary',
 ]);
+
+/** Names of arguments whose blank value means "no filter" rather than a mistake. */
+export const BLANK_ALLOWED_FIELDS: ReadonlySet<string> = new Set(['search']);
 
 const LINE_BREAKS = new Set(['\n', '\r', '\t']);
 // eslint-disable-next-line no-control-regex
@@ -50,7 +54,7 @@ export function textProblem(path: string, fieldName: string, value: string): str
     const allowed = multiLine ? 'only line breaks and tabs are allowed' : 'it is a single line of text';
     return `${path} must not contain control characters (${codePoint(char)} at position ${match.index! + 1}); ${allowed}`;
   }
-  if (value.length > 0 && value.trim() === '') {
+  if (value.length > 0 && value.trim() === '' && !BLANK_ALLOWED_FIELDS.has(fieldName)) {
     return `${path} must not be blank (only white space)`;
   }
   return undefined;
