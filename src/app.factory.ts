@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppException } from './common/errors/app.exception';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
+import { TextInputPipe } from './common/validation/text-input.pipe';
 
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => [
@@ -19,6 +20,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     logger: options.config.nodeEnv === 'test' ? ['error', 'warn'] : undefined,
   });
   app.useGlobalPipes(
+    new TextInputPipe(),
     new ValidationPipe({
       transform: true,
       whitelist: true,

@@ -191,7 +191,7 @@ describe('stakeholders and contacts', () => {
       ['a missing name', withoutName, /name/],
       ['a wrong kind', customerInput({ kind: 'SUPPLIER' }), /SUPPLIER/],
       ['a wrong tier', customerInput({ tier: 'GOLD' }), /GOLD/],
-      ['a blank name', customerInput({ name: '   ' }), /name must not be empty/],
+      ['a blank name', customerInput({ name: '   ' }), /^input\.name must not be blank/],
       ['a 201-character name', customerInput({ name: 'N'.repeat(201) }), /name must be shorter than or equal to 200/],
       ['a 61-character segment', customerInput({ segment: 'S'.repeat(61) }), /segment/],
       ['a 61-character region', customerInput({ region: 'R'.repeat(61) }), /region/],

@@ -3,7 +3,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { AppException } from './app.exception';
 import { ErrorCode } from './error-code';
-import { PgErrorCode, pgErrorOf } from './pg-error';
+import { clientErrorOfPg } from './pg-error';
 
 const logger = new Logger('GraphQL');
 
@@ -64,12 +64,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       return { ...base, message: httpMessage(original), extensions: { code } };
     }
   }
-  const pg = pgErrorOf(original);
-  if (pg?.code === PgErrorCode.UniqueViolation || pg?.code === PgErrorCode.ExclusionViolation) {
-    return { ...base, message: 'This conflicts with an existing record', extensions: { code: ErrorCode.Conflict } };
-  }
-  if (pg?.code === PgErrorCode.SerializationFailure) {
-    return { ...base, message: 'A concurrent change won; retry the request', extensions: { code: ErrorCode.Conflict } };
+  const fromDatabase = clientErrorOfPg(original);
+  if (fromDatabase) {
+    logger.warn(`A database rule refused a request (${fromDatabase.code}): ${original instanceof Error ? original.message : String(original)}`);
+    return { ...base, message: fromDatabase.message, extensions: { code: fromDatabase.code, ...fromDatabase.details } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppException } from './app.exception';
 import { httpStatusOf } from './app-exception.filter';
 import { ErrorCode } from './error-code';
+import { clientErrorOfPg } from './pg-error';
 
 const logger = new Logger('HttpRoutes');
 
@@ -16,6 +17,11 @@ const logger = new Logger('HttpRoutes');
 export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>().header('content-type', 'application/json; charset=utf-8');
+    const fromDatabase = clientErrorOfPg(exception);
+    if (fromDatabase) {
+      logger.warn(`A database rule refused a request (${fromDatabase.code}): ${(exception as Error).message}`);
+      exception = fromDatabase;
+    }
     if (exception instanceof AppException) {
       void reply.status(httpStatusOf(exception.code)).send({ error: { code: exception.code, message: exception.message, ...exception.details } });
       return;

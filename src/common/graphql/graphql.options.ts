@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphqlError } from '../errors/format-graphql-error';
 import { queryCostPlugin } from './cost/query-cost.plugin';
+import { applyInputRules } from './input-rules';
 import { AppRequest, GraphqlContext } from './graphql-context';
 import { Loaders } from './loaders';
 
@@ -18,13 +19,17 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
     // Armor's cost counts fields and depth but not page sizes; ours multiplies by them.
     costLimit: { enabled: false },
     maxAliases: { n: config.graphqlMaxAliases },
-    maxTokens: { n: config.graphqlMaxTokens },
+    // The token limit is graphql-js's own (parseOptions below): armor's throws from a plugin hook,
+    // which Apollo answers with HTTP 500, while a parse error is a 400 the client can act on.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: !config.graphqlIntrospection },
   });
   const protection = armor.protect();
   return {
     autoSchemaFile: schemaFile,
+    // The input rules (control characters, blank text, null in updates) wrap every resolver with arguments.
+    transformSchema: applyInputRules,
     sortSchema: true,
     buildSchemaOptions: { addNewlineAtEnd: true },
     playground: false,
@@ -41,6 +46,7 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.graphqlMaxTokens },
     formatError: formatGraphqlError,
     context: (req: AppRequest): GraphqlContext => ({ req, loaders: new Loaders(dataSource) }),
   };

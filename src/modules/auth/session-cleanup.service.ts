@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 import { Clock } from '../../common/clock/clock';
 
 /**
@@ -18,7 +19,7 @@ export class SessionCleanupService {
   async purgeExpired(): Promise<{ tokens: number; sessions: number }> {
     // expires_at comes from the machine's clock (token.service.ts), which the Clock is outside tests.
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const [, tokens] = await manager.query(`DELETE FROM refresh_tokens WHERE expires_at < $1::timestamptz - interval '1 day'`, [now]);
       const [, sessions] = await manager.query(
         `DELETE FROM auth_sessions s

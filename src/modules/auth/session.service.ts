@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -49,7 +50,7 @@ export class SessionService {
 
   async start(user: UserEntity): Promise<AuthSessionModel> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const sessionId = randomUUID();
       await manager.insert(SessionEntity, { id: sessionId, userId: user.id, createdAt: now });
       return this.issueTokens(manager, user, sessionId);
@@ -68,7 +69,7 @@ export class SessionService {
   async refresh(refreshToken: string): Promise<AuthSessionModel> {
     const now = this.clock.now();
     const hash = this.tokens.hashRefreshToken(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
+    const outcome = await withTransactionRetry(this.dataSource, async (manager): Promise<RefreshOutcome> => {
       // The session row is locked too: two refreshes of one session take turns.
       const [token]: PresentedToken[] = await manager.query(
         `SELECT t.id, t.session_id AS "sessionId", s.user_id AS "userId", t.used_at AS "usedAt",
@@ -108,7 +109,7 @@ export class SessionService {
   async logout(refreshToken: string): Promise<boolean> {
     const now = this.clock.now();
     const hash = this.tokens.hashRefreshToken(refreshToken);
-    const ended = await this.dataSource.transaction(async (manager) => {
+    const ended = await withTransactionRetry(this.dataSource, async (manager) => {
       const [token]: { sessionId: string }[] = await manager.query(
         `SELECT session_id AS "sessionId" FROM refresh_tokens WHERE token_hash = $1`,
         [hash],

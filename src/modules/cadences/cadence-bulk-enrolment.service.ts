@@ -9,6 +9,7 @@ import { CadenceStepEntity } from './cadence-step.entity';
 import { CadenceEntity } from './cadence.entity';
 import { bookedTouches, insertPlannedTasks, insertTasks, NewTask, PlannedEnrolment, ZonePlan } from './enrolment-store';
 import { planStepDueTimes } from './task-schedule';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface BulkEnrolmentResult {
   enrolled: number;
@@ -50,7 +51,7 @@ export class CadenceBulkEnrolmentService {
     const worker = async () => {
       while (next < batches.length) {
         const batch = batches[next++];
-        const done = await this.dataSource.transaction((manager) => this.enrolBatch(manager, actorId, batch, cadence, steps, 'BULK'));
+        const done = await withTransactionRetry(this.dataSource, (manager) => this.enrolBatch(manager, actorId, batch, cadence, steps, 'BULK'));
         result.enrolled += done.enrolled;
         result.tasksCreated += done.tasksCreated;
       }

@@ -22,6 +22,7 @@ import { bookedTouches, cancelOpenTasks, insertTasks } from './enrolment-store';
 import { EnrolmentStatus, OutreachTaskStatus } from './outreach.enums';
 import { OutreachTaskEntity } from './outreach-task.entity';
 import { planStepDueTimes, shiftAfterPause } from './task-schedule';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export const ONE_LIVE_ENROLMENT = 'cadence_enrolments_one_live_per_case';
 const LIVE = [EnrolmentStatus.ACTIVE, EnrolmentStatus.PAUSED];
@@ -51,7 +52,7 @@ export class CadenceEnrolmentService {
   /** enrolCase: the case owner or an admin; the matrix picks the cadence when none is given. */
   async enrol(actor: AuthUser, caseId: string, cadenceId: string | null): Promise<CadenceEnrolmentModel> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         const recoveryCase = await this.lockOwnCase(manager, actor, caseId, 'enrol');
         const live = await manager.findOne(CadenceEnrolmentEntity, { where: LIVE.map((status) => ({ caseId, status })) });
         if (live) throw this.alreadyEnrolled(caseId, live.id);
@@ -89,7 +90,7 @@ export class CadenceEnrolmentService {
   }
 
   async pause(actor: AuthUser, id: string): Promise<CadenceEnrolmentModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const enrolment = await this.lockOwnEnrolment(manager, actor, id, 'pause');
       if (enrolment.status !== EnrolmentStatus.ACTIVE) {
         throw AppException.conflict(`Enrolment ${id} is ${enrolment.status}; only an ACTIVE enrolment can be paused`);
@@ -104,7 +105,7 @@ export class CadenceEnrolmentService {
 
   /** Remaining open tasks move by the time spent paused, back through business hours and fatigue. */
   async resume(actor: AuthUser, id: string): Promise<CadenceEnrolmentModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const enrolment = await this.lockOwnEnrolment(manager, actor, id, 'resume');
       if (enrolment.status !== EnrolmentStatus.PAUSED || !enrolment.pausedAt) {
         throw AppException.conflict(`Enrolment ${id} is ${enrolment.status}; only a PAUSED enrolment can be resumed`);
@@ -142,7 +143,7 @@ export class CadenceEnrolmentService {
 
   async stop(actor: AuthUser, id: string, reason: string): Promise<CadenceEnrolmentModel> {
     if (!reason.trim()) throw AppException.badInput('reason must not be blank', { fields: ['reason'] });
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const enrolment = await this.lockOwnEnrolment(manager, actor, id, 'stop');
       if (!LIVE.includes(enrolment.status)) throw AppException.conflict(`Enrolment ${id} is already STOPPED`);
       await this.stopLocked(manager, actor.id, [enrolment], reason.trim());

@@ -18,6 +18,7 @@ import { CadenceStepInput } from './dto/cadence-step.input';
 import { CreateCadenceInput } from './dto/create-cadence.input';
 import { SetCadenceMatrixEntryArgs } from './dto/set-cadence-matrix-entry.args';
 import { UpdateCadenceInput } from './dto/update-cadence.input';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const NAME_KEY = 'cadences_name_key';
 
@@ -60,7 +61,7 @@ export class CadencesService {
     const name = this.cleanName(input.name);
     this.assertSteps(input.steps);
     return this.translateName(name, () =>
-      this.dataSource.transaction(async (manager) => {
+      withTransactionRetry(this.dataSource, async (manager) => {
         await this.assertTemplates(manager, input.steps);
         const cadence = await manager.save(
           manager.create(CadenceEntity, { name, description: input.description ?? '', isActive: true, createdById: actor.id }),
@@ -86,7 +87,7 @@ export class CadencesService {
     const name = input.name === undefined ? undefined : this.cleanName(input.name);
     if (input.steps) this.assertSteps(input.steps);
     return this.translateName(name ?? '', () =>
-      this.dataSource.transaction(async (manager) => {
+      withTransactionRetry(this.dataSource, async (manager) => {
         const cadence = await this.lock(manager, id);
         const [before] = await this.withSteps(manager, [cadence]);
         if (name !== undefined) cadence.name = name;
@@ -111,7 +112,7 @@ export class CadencesService {
 
   /** Live enrolments run on; the cadence leaves the matrix so no new case gets it. */
   async deactivate(actor: AuthUser, id: string): Promise<CadenceModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const cadence = await this.lock(manager, id);
       if (!cadence.isActive) return (await this.withSteps(manager, [cadence]))[0];
       cadence.isActive = false;
@@ -131,7 +132,7 @@ export class CadencesService {
   }
 
   async setMatrixEntry(actor: AuthUser, { severity, impact, cadenceId }: SetCadenceMatrixEntryArgs): Promise<CadenceMatrixEntryModel | null> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       // Serialises concurrent edits of the same cell (the row may not exist yet).
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cadence_matrix:' || $1 || ':' || $2))`, [severity, impact]);
       const existing = await manager.findOneBy(CadenceMatrixEntryEntity, { severity, impact });

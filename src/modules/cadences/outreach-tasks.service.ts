@@ -13,6 +13,7 @@ import { OutreachTaskStatus } from './outreach.enums';
 import { OutreachTaskEntity } from './outreach-task.entity';
 import { OutreachTaskModel } from './outreach-task.model';
 import { settleTasks } from './task-settlement';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** Tasks being done, made redundant, or skipped. */
 @Injectable()
@@ -77,7 +78,7 @@ export class OutreachTasksService {
   async skip(actor: AuthUser, id: string, reason: string): Promise<OutreachTaskModel> {
     const why = reason.trim();
     if (!why) throw AppException.badInput('reason must not be blank: say why the step is skipped', { fields: ['reason'] });
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const peek = await manager.findOneBy(OutreachTaskEntity, { id });
       if (!peek) throw AppException.notFound('Outreach task', id);
       // Case first, as interactions lock it, so a skip and a logged call cannot deadlock.

@@ -21,6 +21,7 @@ import { moveCaseStatus } from './move-case-status';
 import { OpenCaseInput } from './dto/open-case.input';
 import { UpdateCaseInput } from './dto/update-case.input';
 import { RecoveryCaseEntity } from './recovery-case.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const ONE_CASE_PER_PAIR = 'recovery_cases_one_per_stakeholder_and_crisis';
 
@@ -41,7 +42,7 @@ export class CasesService {
     const now = this.clock.now();
     const openedAt = happenedAt('openedAt', input.openedAt, now);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         // FOR SHARE: the crisis cannot be closed while a case is being opened in it.
         const crisis = await manager.findOne(CrisisEntity, { where: { id: input.crisisId }, lock: { mode: 'pessimistic_read' } });
         if (!crisis) throw AppException.notFound('Crisis', input.crisisId);
@@ -102,7 +103,7 @@ export class CasesService {
     if (given.length === 0) {
       throw AppException.badInput('Give at least one of impact, estimatedLoss, description or priority to change');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockOwnCase(manager, actor, id, 'edit');
       const lossBefore = lossOf(recoveryCase);
       if (input.impact) recoveryCase.impact = input.impact;
@@ -131,7 +132,7 @@ export class CasesService {
   /** changedAt: when it happened (now when null); the history runs forwards, so not before the previous change. */
   async changeStatus(actor: AuthUser, id: string, status: CaseStatus, note: string | null, changedAt: Date | null): Promise<RecoveryCaseEntity> {
     const at = happenedAt('changedAt', changedAt, this.clock.now());
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockOwnCase(manager, actor, id, 'change the status of');
       assertCaseTransition(recoveryCase.status, status);
       assertNotBefore('changedAt', at, recoveryCase.statusChangedAt, `the case's previous status change, to ${recoveryCase.status}`);
@@ -143,7 +144,7 @@ export class CasesService {
 
   /** Reassigning to the current owner changes nothing and writes no audit entry. */
   async reassign(actor: AuthUser, id: string, ownerId: string, reason: string | null): Promise<RecoveryCaseEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockCase(manager, id);
       const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
       await this.requireOwner(manager, ownerId, stakeholder);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from '../notifications/notification-kind.enum';
 import { NotificationsService } from '../notifications/notifications.service';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const SWEEP_BATCH = 500;
 
@@ -20,7 +21,7 @@ export class CommitmentOverdueSweepService {
 
   /** Returns how many new notifications were raised. */
   async run(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const rows: { id: string; owner_user_id: string; description: string; due_on: string; stakeholder: string }[] = await manager.query(
         `SELECT c.id, c.owner_user_id, c.description, c.due_on::text AS due_on, s.name AS stakeholder
            FROM commitments c JOIN stakeholders s ON s.id = c.stakeholder_id

@@ -18,6 +18,7 @@ import { CommitmentParty, CommitmentStatus } from './commitment.enums';
 import { CommitmentEntity } from './commitment.entity';
 import { AddCommitmentInput } from './dto/add-commitment.input';
 import { RecordKpiMeasurementArgs } from './dto/record-kpi-measurement.args';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 @Injectable()
 export class CommitmentsService {
@@ -31,7 +32,7 @@ export class CommitmentsService {
     if (!input.description.trim()) throw AppException.badInput('description must not be blank', { fields: ['description'] });
     if (input.kpi && !input.kpi.name.trim()) throw AppException.badInput('kpi.name must not be blank', { fields: ['kpi.name'] });
     const madeAt = happenedAt('madeAt', input.madeAt, this.clock.now());
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const origin = await this.originOf(manager, input);
       await this.checkOwner(manager, input, origin.stakeholderId);
       const created = await manager.save(
@@ -68,7 +69,7 @@ export class CommitmentsService {
   /** resolvedAt: when it was done or dropped (now when null); not before it was made. */
   resolve(actor: AuthUser, id: string, status: CommitmentStatus, note: string | null, resolvedAt: Date | null): Promise<CommitmentEntity> {
     const at = happenedAt('resolvedAt', resolvedAt, this.clock.now());
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const commitment = await this.lockFollowedUp(manager, actor, id, 'pessimistic_write');
       const before = commitment.status;
       assertCommitmentTransition(before, status);
@@ -88,7 +89,7 @@ export class CommitmentsService {
   }
 
   async recordMeasurement(actor: AuthUser, args: RecordKpiMeasurementArgs): Promise<CommitmentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const commitment = await this.lockFollowedUp(manager, actor, args.id, 'pessimistic_read');
       if (!commitment.kpiName) {
         throw AppException.badInput(`Commitment ${args.id} has no KPI to measure`, { fields: ['id'] });

@@ -9,6 +9,7 @@ import { ApprovalLimitEntity } from './approval-limit.entity';
 import { ApprovalPolicy } from './approval-policy';
 import { UpdateApprovalPolicyInput } from './dto/update-approval-policy.input';
 import { PolicySettingsEntity } from './policy-settings.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface StoredApprovalPolicy {
   settings: PolicySettingsEntity;
@@ -60,7 +61,7 @@ export class ApprovalPolicyService {
     const keys = (input.limits ?? []).map((l) => `${l.role}/${l.currency ?? 'default'}`);
     if (new Set(keys).size !== keys.length) throw AppException.badInput('Give each role and currency at most once in limits');
 
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       // Locking the settings row serialises policy changes, so each audit entry's before is exact.
       const before = await this.load(manager, true);
       const { settings } = before;

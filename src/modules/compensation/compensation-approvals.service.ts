@@ -15,6 +15,7 @@ import { CompensationStatus } from './compensation.enums';
 import { CompensationEntity } from './compensation.entity';
 import { findCompensation, lockCase, lockCompensation } from './compensation-store';
 import { assertCompensationTransition } from './compensation-transitions';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** Statuses whose value counts against the case's estimated loss in the fairness rule. */
 export const COMMITTED_STATUSES = [CompensationStatus.APPROVED, CompensationStatus.ISSUED, CompensationStatus.ACCEPTED];
@@ -32,7 +33,7 @@ export class CompensationApprovalsService {
   ) {}
 
   async approve(actor: AuthUser, id: string, justification: string | null): Promise<CompensationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const { caseId } = await findCompensation(manager, id);
       // The case first, then the compensation: concurrent approvals of one case's compensation
       // are serialised, so the fairness total cannot be overtaken between read and write.
@@ -83,7 +84,7 @@ export class CompensationApprovalsService {
   }
 
   async reject(actor: AuthUser, id: string, reason: string): Promise<CompensationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const compensation = await lockCompensation(manager, id);
       assertCompensationTransition(compensation.status, CompensationStatus.REJECTED);
       if (compensation.proposedById === actor.id) {

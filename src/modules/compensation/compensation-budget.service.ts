@@ -10,6 +10,7 @@ import { AuditedRecord } from '../audit/audited-record.enum';
 import { CrisisEntity } from '../crises/crisis.entity';
 import { BurnDownGranularity } from './burn-down-granularity.enum';
 import { COMMITTED_NOT_ISSUED_STATUSES, RETAINED_STATUSES } from './reporting-statuses';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface BudgetRow {
   crisisId: string;
@@ -54,7 +55,7 @@ export class CompensationBudgetService {
   async set(actor: AuthUser, crisisId: string, budget: MoneyInput): Promise<BudgetRow> {
     const amount = BigInt(budget.amountMinor);
     if (amount < 0n) throw AppException.badInput('The budget must not be negative');
-    await this.dataSource.transaction(async (manager) => {
+    await withTransactionRetry(this.dataSource, async (manager) => {
       const crisis = await manager.findOneBy(CrisisEntity, { id: crisisId });
       if (!crisis) throw AppException.notFound('Crisis', crisisId);
       // Insert-or-lock: two leaders setting the same currency at once queue on the row, so each

@@ -17,6 +17,7 @@ import { assertCaseActor, findCompensation, lockCompensation } from './compensat
 import { assertCompensationTransition } from './compensation-transitions';
 import { generateCouponCode } from './coupon-code';
 import { extensionValue } from './compensation-proposals.service';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const COUPON_CODE_KEY = 'compensations_coupon_code_key';
 const ISSUE_KEY_PKEY = 'compensation_issue_requests_pkey';
@@ -45,11 +46,11 @@ export class CompensationIssueService {
   async issue(actor: AuthUser, request: IssueRequest): Promise<CompensationEntity> {
     const hash = issueRequestHash(request);
     try {
-      return await this.dataSource.transaction((manager) => this.issueLocked(manager, actor, request, hash));
+      return await withTransactionRetry(this.dataSource, (manager) => this.issueLocked(manager, actor, request, hash));
     } catch (error) {
       // The same key raced in on another compensation; what it stands for is now committed.
       if (isPgError(error, PgErrorCode.UniqueViolation, ISSUE_KEY_PKEY)) {
-        return this.dataSource.transaction((manager) => this.replay(manager, request, hash));
+        return withTransactionRetry(this.dataSource, (manager) => this.replay(manager, request, hash));
       }
       throw error;
     }

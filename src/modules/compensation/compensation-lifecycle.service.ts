@@ -12,6 +12,7 @@ import { CompensationResponse, CompensationStatus } from './compensation.enums';
 import { CompensationEntity } from './compensation.entity';
 import { assertCaseActor, lockCompensation } from './compensation-store';
 import { assertCompensationTransition } from './compensation-transitions';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** Cancelling before issue, and recording the stakeholder's answer after it. */
 @Injectable()
@@ -24,7 +25,7 @@ export class CompensationLifecycleService {
 
   /** The proposer, the case owner or an admin. */
   async cancel(actor: AuthUser, id: string, reason: string): Promise<CompensationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const compensation = await lockCompensation(manager, id);
       const recoveryCase = await manager.findOneByOrFail(RecoveryCaseEntity, { id: compensation.caseId });
       if (actor.role !== UserRole.ADMIN && compensation.proposedById !== actor.id && recoveryCase.ownerId !== actor.id) {
@@ -55,7 +56,7 @@ export class CompensationLifecycleService {
     if (response === CompensationResponse.DECLINED && !why) {
       throw AppException.badInput('Give the reason the stakeholder declined', { fields: ['reason'] });
     }
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const compensation = await lockCompensation(manager, id);
       const recoveryCase = await manager.findOneByOrFail(RecoveryCaseEntity, { id: compensation.caseId });
       assertCaseActor(actor, recoveryCase, 'record the response to');

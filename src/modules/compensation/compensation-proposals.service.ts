@@ -14,6 +14,7 @@ import { CompensationEntity } from './compensation.entity';
 import { assertCaseActor, compensationSnapshot, todayUtc } from './compensation-store';
 import { ProposeCompensationInput } from './dto/propose-compensation.input';
 import { proposalShapeProblems } from './proposal-rules';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -66,7 +67,7 @@ export class CompensationProposalsService {
       throw AppException.badInput('value must be more than zero', { fields: ['value'] });
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       // FOR SHARE: the case's currency cannot change under a proposal being made in it.
       const recoveryCase = await manager.findOne(RecoveryCaseEntity, {
         where: { id: input.caseId },

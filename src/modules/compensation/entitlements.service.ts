@@ -11,6 +11,7 @@ import { StakeholderEntity } from '../stakeholders/stakeholder.entity';
 import { CompensationKind } from './compensation.enums';
 import { SetEntitlementDefaultInput } from './dto/set-entitlement-default.input';
 import { EntitlementDefaultEntity } from './entitlement-default.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface Suggestion {
   entitlement: EntitlementDefaultEntity;
@@ -41,7 +42,7 @@ export class EntitlementsService {
     }
     if (input.value && BigInt(input.value.amountMinor) <= 0n) throw AppException.badInput('value must be more than zero');
 
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const crisis = await manager.findOneBy(CrisisEntity, { id: input.crisisId });
       if (!crisis) throw AppException.notFound('Crisis', input.crisisId);
       const existing = await manager.findOne(EntitlementDefaultEntity, {

@@ -17,6 +17,7 @@ import { CrisisEntity } from './crisis.entity';
 import { CrisesArgs } from './dto/crises.args';
 import { CreateCrisisInput } from './dto/create-crisis.input';
 import { UpdateCrisisInput } from './dto/update-crisis.input';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const SPOKESPERSON_ROLES = [UserRole.COMMS, UserRole.LEADERSHIP];
 
@@ -80,7 +81,7 @@ export class CrisesService {
       createdById: actor.id,
     });
     assertTimesInOrder(draft);
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       await this.assertPeople(manager, draft);
       const crisis = await manager.save(draft);
       await manager.insert(CrisisPhaseChangeEntity, { crisisId: crisis.id, fromPhase: null, toPhase: phase, changedById: actor.id });
@@ -97,7 +98,7 @@ export class CrisesService {
   }
 
   async update(actor: AuthUser, id: string, input: UpdateCrisisInput): Promise<CrisisEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const crisis = await this.lock(manager, id);
       const before = pick(crisis);
       for (const [key, value] of Object.entries(input) as [keyof UpdateCrisisInput, unknown][]) {
@@ -123,7 +124,7 @@ export class CrisesService {
   }
 
   async changePhase(actor: AuthUser, id: string, phase: CrisisPhase, note: string | null): Promise<CrisisEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const crisis = await this.lock(manager, id);
       const from = crisis.phase;
       if (!canMoveCrisis(from, phase)) {

@@ -10,6 +10,7 @@ import { IMPORT_KIND_RULES, mayImport } from './import-kind-rules';
 import { ImportCancelled, ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
 import { stagingTableOf } from './stakeholder-import-sql';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export type RunOutcome = 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'SKIPPED';
 
@@ -113,7 +114,7 @@ export class ImportRunner {
   }
 
   private async finish(importId: string, actorId: string, status: 'FAILED' | 'CANCELLED', reason: string | null): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await withTransactionRetry(this.dataSource, async (manager) => {
       const [[updated]] = await manager.query(
         `UPDATE imports SET status = $2, failure_reason = $3, phase = NULL, finished_at = now(), updated_at = now()
          WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id`,

@@ -21,6 +21,8 @@ import { ImportsService } from './imports.service';
 import { ImportModel } from './models/import.model';
 import { ImportProfiles } from './import-profiles';
 import { REJECTED_ROW_ERROR_HEADERS } from './stakeholder-csv-columns';
+import { clientErrorOfPg } from '../../common/errors/pg-error';
+import { assertPlainText } from '../../common/validation/text-input.pipe';
 
 /** The upload went past IMPORT_MAX_FILE_BYTES: 413, and the transaction storing it rolls back. */
 class FileTooLarge extends Error {}
@@ -31,7 +33,8 @@ async function* wholeFile(file: AsyncIterable<Buffer> & { truncated?: boolean },
   if (file.truncated) throw new FileTooLarge(`The file is larger than ${maxBytes} bytes (IMPORT_MAX_FILE_BYTES); split it`);
 }
 
-function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+function sendError(reply: FastifyReply, cause: unknown): FastifyReply {
+  const error = clientErrorOfPg(cause) ?? cause;
   if (error instanceof FileTooLarge) return reply.code(413).send({ error: { code: ErrorCode.BadUserInput, message: error.message } });
   if (error instanceof AppException) {
     return reply.code(httpStatusOf(error.code)).send({ error: { code: error.code, message: error.message } });
@@ -87,7 +90,14 @@ export class ImportsHttpRoutes implements OnModuleInit {
               fields[part.fieldname] = String(part.value);
               continue;
             }
-            const input = plainToInstance(CreateImportInput, { ...fields, fileName: fields.fileName ?? part.filename });
+            const options = { ...fields, fileName: fields.fileName ?? part.filename };
+            try {
+              assertPlainText(options);
+            } catch (error) {
+              part.file.resume();
+              throw error;
+            }
+            const input = plainToInstance(CreateImportInput, options);
             const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true });
             if (errors.length > 0) {
               part.file.resume();

@@ -26,6 +26,7 @@ import { ImportPipeline } from './import-pipeline';
 import { ImportProfiles } from './import-profiles';
 import { stagingTableOf } from './stakeholder-import-sql';
 import { parse as parseSync } from 'csv-parse/sync';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface PreviousImport {
   id: string;
@@ -55,7 +56,7 @@ export class ImportsService {
     const teamIds = [...new Set(input.caseOwnerTeamIds ?? [])];
     await this.checkOptions(actor, input.kind, input.crisisId ?? null, teamIds);
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
+    await withTransactionRetry(this.dataSource, async (manager) => {
       const stored = await storeFileChunks(manager.queryRunner!, id, file);
       const line = stored.sizeBytes > 0 ? headerLine(stored.head) : null;
       if (line === null || line.trim() === '') throw AppException.badInput('The file is empty or has no header line; the first line must name the columns');
@@ -98,7 +99,7 @@ export class ImportsService {
 
   /** VALIDATED -> QUEUED, then enqueues after commit; calling it again on a QUEUED import re-enqueues the same job. */
   async start(actor: AuthUser, id: string): Promise<ImportEntity> {
-    await this.dataSource.transaction(async (manager) => {
+    await withTransactionRetry(this.dataSource, async (manager) => {
       const found = await this.lockVisible(manager, actor, id);
       if (found.status === ImportStatus.QUEUED) return;
       if (found.status !== ImportStatus.VALIDATED) throw AppException.conflict(`Import ${id} is ${found.status}; only a VALIDATED import can start`);
@@ -115,7 +116,7 @@ export class ImportsService {
 
   /** Before the run: cancelled at once. While running: flagged; the worker stops between batches and rolls back. */
   async cancel(actor: AuthUser, id: string): Promise<ImportEntity> {
-    await this.dataSource.transaction(async (manager) => {
+    await withTransactionRetry(this.dataSource, async (manager) => {
       const found = await this.lockVisible(manager, actor, id);
       if ([ImportStatus.SUCCEEDED, ImportStatus.FAILED, ImportStatus.CANCELLED].includes(found.status)) {
         throw AppException.conflict(`Import ${id} is already ${found.status}; there is nothing to cancel`);

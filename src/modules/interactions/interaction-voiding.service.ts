@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
@@ -33,7 +34,7 @@ export class InteractionVoidingService {
   /** The person who logged it, the owner of its case, or an admin. */
   async void(actor: AuthUser, id: string, reason: string): Promise<InteractionEntity> {
     const why = voidReason(reason);
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const peek = await manager.findOneBy(InteractionEntity, { id });
       if (!peek) throw AppException.notFound('Interaction', id);
       // The case first, as logging locks it, so a void and a logged call cannot deadlock.

@@ -18,6 +18,7 @@ import { UserRole } from '../users/user-role.enum';
 import { InteractionDirection, InteractionOutcome } from './interaction.enums';
 import { InteractionEntity } from './interaction.entity';
 import { assertInteractionFields, statusAfterInteraction } from './interaction-rules';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface RecordInteractionInput {
   caseId: string;
@@ -43,7 +44,7 @@ export class InteractionsService {
 
   /** logInteraction: the case owner (AGENT or PARTNER_MANAGER) or an ADMIN. */
   async log(actor: AuthUser, input: RecordInteractionInput): Promise<InteractionEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const recoveryCase = await this.lockCase(manager, input.caseId);
       if (actor.role !== UserRole.ADMIN && recoveryCase.ownerId !== actor.id) {
         throw AppException.forbidden(`Only the owner of case ${recoveryCase.id} or an admin may log interactions on it`);

@@ -17,6 +17,8 @@ import { assertMeetingTransition, assertReschedulable, holdsAttendeeTime } from 
 import { assertMeetingTimes, tstzrange } from './meeting-times';
 import { NO_DOUBLE_BOOKING } from './meetings.service';
 import { MeetingInteractionLogger } from './meeting-interaction-logger';
+import { lockAttendees } from './meeting-attendee-locks';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 @Injectable()
 export class MeetingLifecycleService {
@@ -34,7 +36,7 @@ export class MeetingLifecycleService {
     let attendeeIds: string[] = [];
     let zone = timeZone ?? 'UTC';
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         const meeting = await this.lockOwnMeeting(manager, actor, args.id, 'reschedule');
         zone = timeZone ?? meeting.timeZone;
         assertMeetingTimes(args.startsAt, args.endsAt, zone);
@@ -59,6 +61,7 @@ export class MeetingLifecycleService {
         // Read first: if the update hits the exclusion constraint, the error must name these people.
         const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM meeting_attendees WHERE meeting_id = $1`, [meeting.id]);
         attendeeIds = rows.map((r) => r.user_id);
+        await lockAttendees(manager, attendeeIds);
         await manager.query(`UPDATE meeting_attendees SET during = $2::tstzrange WHERE meeting_id = $1`, [
           meeting.id,
           tstzrange(args.startsAt, args.endsAt),
@@ -120,7 +123,7 @@ export class MeetingLifecycleService {
     apply: (meeting: MeetingEntity) => Record<string, unknown>,
     after?: (manager: EntityManager, meeting: MeetingEntity) => Promise<Record<string, unknown>>,
   ): Promise<MeetingEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const meeting = await this.lockOwnMeeting(manager, actor, id, `mark as ${status}`);
       const before = meeting.status;
       assertMeetingTransition(before, status);

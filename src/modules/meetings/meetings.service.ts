@@ -18,6 +18,8 @@ import { MeetingKind, MeetingStatus } from './meeting.enums';
 import { MeetingEntity } from './meeting.entity';
 import { canOrganise, meetsExecutiveRule, organiserRuleText } from './meeting-organiser-rule';
 import { assertMeetingTimes, tstzrange } from './meeting-times';
+import { lockAttendees } from './meeting-attendee-locks';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export const NO_DOUBLE_BOOKING = 'meeting_attendees_no_double_booking';
 
@@ -34,10 +36,10 @@ export class MeetingsService {
     if (!input.location?.trim() && !input.videoLink) {
       throw AppException.badInput('Give a location or a videoLink (or both)', { fields: ['location', 'videoLink'] });
     }
-    // Sorted, so that concurrent bookings lock attendee rows in one order and cannot deadlock.
+    // Sorted for the audit trail and the insert; the locks' order is the database's (lockAttendees).
     const userIds = [...new Set([actor.id, ...input.attendeeUserIds])].sort();
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         const stakeholder = await manager.findOneBy(StakeholderEntity, { id: input.stakeholderId });
         if (!stakeholder) throw AppException.notFound('Stakeholder', input.stakeholderId);
         if (!canOrganise(actor.role, input.kind, stakeholder.kind)) {
@@ -123,9 +125,10 @@ export class MeetingsService {
     }
   }
 
-  /** Share-locked, so that no attendee is deactivated or changes role before the booking commits. */
+  /** Locked in id order (lockAttendees), so that no attendee changes before the booking commits and bookings cannot deadlock. */
   private async requireAttendees(manager: EntityManager, userIds: string[]): Promise<UserEntity[]> {
-    const users = await manager.find(UserEntity, { where: { id: In(userIds) }, lock: { mode: 'pessimistic_read' } });
+    await lockAttendees(manager, userIds);
+    const users = await manager.findBy(UserEntity, { id: In(userIds) });
     const unknown = userIds.filter((id) => !users.some((u) => u.id === id));
     if (unknown.length) {
       throw AppException.badInput(`attendeeUserIds: no user with id ${unknown.join(', ')}`, {

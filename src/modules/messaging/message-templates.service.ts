@@ -14,6 +14,7 @@ import { TemplateVersionStatus } from './message-template.enums';
 import { MessageTemplateEntity } from './message-template.entity';
 import { MessageTemplateVersionEntity } from './message-template-version.entity';
 import { placeholdersOf } from './template-placeholders';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const NAME_TAKEN = 'message_templates_name_key';
 
@@ -36,7 +37,7 @@ export class MessageTemplatesService {
     if (!name) throw AppException.badInput('name must not be blank', { fields: ['name'] });
     const content = checkedContent(input);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         const crisis = await manager.findOneBy(CrisisEntity, { id: input.crisisId });
         if (!crisis) throw AppException.notFound('Crisis', input.crisisId);
         const template = await manager.save(
@@ -56,7 +57,7 @@ export class MessageTemplatesService {
   /** A new DRAFT version numbered after the template's latest; the template row lock orders concurrent drafts. */
   async draftVersion(actor: AuthUser, templateId: string, input: TemplateVersionContentInput): Promise<MessageTemplateVersionEntity> {
     const content = checkedContent(input);
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const template = await manager.findOne(MessageTemplateEntity, { where: { id: templateId }, lock: { mode: 'pessimistic_write' } });
       if (!template) throw AppException.notFound('Message template', templateId);
       const [{ latest }] = await manager.query(
@@ -70,7 +71,7 @@ export class MessageTemplatesService {
   /** Only a DRAFT changes, and only by its author: once submitted, a version is immutable. */
   async editDraft(actor: AuthUser, versionId: string, input: TemplateVersionContentInput): Promise<MessageTemplateVersionEntity> {
     const content = checkedContent(input);
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const version = await manager.findOne(MessageTemplateVersionEntity, { where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
       if (!version) throw AppException.notFound('Message template version', versionId);
       if (version.status !== TemplateVersionStatus.DRAFT) {

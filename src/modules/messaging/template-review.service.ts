@@ -14,6 +14,7 @@ import { TemplateVersionStatus } from './message-template.enums';
 import { MessageTemplateEntity } from './message-template.entity';
 import { MessageTemplateVersionEntity } from './message-template-version.entity';
 import { assertVersionTransition } from './template-version-transitions';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const ONE_APPROVED = 'message_template_versions_one_approved';
 const { IN_REVIEW, APPROVED, RETIRED } = TemplateVersionStatus;
@@ -30,7 +31,7 @@ export class TemplateReviewService {
 
   /** The author sends a draft for review; from here on the version cannot change. */
   async submit(actor: AuthUser, versionId: string): Promise<MessageTemplateVersionEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const version = await this.lockVersion(manager, versionId);
       if (version.authorId !== actor.id) {
         throw AppException.forbidden(`Only the author of version ${version.version} may submit it for review`);
@@ -62,7 +63,7 @@ export class TemplateReviewService {
    */
   async approve(actor: AuthUser, versionId: string): Promise<MessageTemplateVersionEntity> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         const version = await this.lockVersion(manager, versionId);
         const template = await manager.findOne(MessageTemplateEntity, { where: { id: version.templateId }, lock: { mode: 'pessimistic_write' } });
         if (!template) throw AppException.notFound('Message template', version.templateId);
@@ -101,7 +102,7 @@ export class TemplateReviewService {
 
   /** Withdraws a draft, a version under review (rejection) or the approved one. */
   async retire(actor: AuthUser, versionId: string, reason: string | null): Promise<MessageTemplateVersionEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const version = await this.lockVersion(manager, versionId);
       const before = version.status;
       assertVersionTransition(before, RETIRED);

@@ -8,6 +8,7 @@ import { paginate } from '../../common/pagination/keyset';
 import { PageArgs } from '../../common/pagination/page.args';
 import { NotificationKind } from './notification-kind.enum';
 import { NotificationEntity } from './notification.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface NotifyInput {
   userId: string;
@@ -79,7 +80,7 @@ export class NotificationsService {
   /** All or nothing: an id that is not one of the user's own notifications refuses the whole call. */
   async markRead(userId: string, ids: string[]): Promise<NotificationEntity[]> {
     const unique = [...new Set(ids)];
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const { raw: own } = (await manager
         .createQueryBuilder()
         .update(NotificationEntity)

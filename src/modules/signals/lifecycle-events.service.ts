@@ -16,6 +16,7 @@ import { canRecordOnCase, canRecordOnStakeholder, FUTURE_SKEW_MS, signalMessages
 import { LifecycleEventKind } from './signal.enums';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { StakeholderLifecycleEventEntity } from './stakeholder-lifecycle-event.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const keyOf = (stakeholderId: string, caseId: string | null, kind: string, at: Date) => `${stakeholderId}|${caseId ?? ''}|${kind}|${at.toISOString()}`;
 
@@ -39,7 +40,7 @@ export class LifecycleEventsService {
   }
 
   record(actor: AuthUser, input: readonly object[], acceptPartial: boolean): Promise<SignalBatchResultModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const batch = new SignalBatch(LifecycleEventInput, input);
       const cases = await this.check(manager, actor, batch);
       if (batch.hasRejections && !acceptPartial) return batch.result(false);

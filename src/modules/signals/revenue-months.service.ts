@@ -11,6 +11,7 @@ import { loadStakeholders } from './signal-references';
 import { canRecordOnStakeholder, firstOfMonth, revenueMonthProblem, signalMessages } from './signal-rules';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { StakeholderRevenueMonthEntity } from './stakeholder-revenue-month.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** The mutation's rows as arrays: $1 stakeholder ids, $2 months, $3 amounts, $4 currencies; $5 the actor. */
 const LOCK_SQL = revenueLockSql(`SELECT * FROM unnest($1::uuid[], $2::date[])`);
@@ -37,7 +38,7 @@ export class RevenueMonthsService {
   }
 
   record(actor: AuthUser, input: readonly object[], acceptPartial: boolean): Promise<SignalBatchResultModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const batch = new SignalBatch(RevenueMonthInput, input);
       await this.check(manager, actor, batch);
       if (batch.hasRejections && !acceptPartial) return batch.result(false);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
@@ -29,7 +30,7 @@ export class SurveyResponseVoidingService {
   /** Whoever may record an answer on its case (the rule of recordSurveyResponse), or who recorded it. */
   async void(actor: AuthUser, id: string, reason: string): Promise<SurveyResponseEntity> {
     const why = voidReason(reason);
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const response = await manager.findOne(SurveyResponseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!response) throw AppException.notFound('Survey response', id);
       const recoveryCase = await manager.findOneByOrFail(RecoveryCaseEntity, { id: response.caseId });

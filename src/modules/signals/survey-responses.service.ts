@@ -11,6 +11,7 @@ import { loadCases, loadContactStakeholders } from './signal-references';
 import { canRecordOnCase, FUTURE_SKEW_MS, preCrisisProblem, signalMessages, surveyScoreProblem } from './signal-rules';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { SurveyResponseEntity } from './survey-response.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 interface Existing {
   id: string;
@@ -38,7 +39,7 @@ export class SurveyResponsesService {
    * another score or comment is a CONFLICT for that row.
    */
   record(actor: AuthUser, input: readonly object[], acceptPartial: boolean): Promise<SignalBatchResultModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const batch = new SignalBatch(SurveyResponseInput, input);
       await this.check(manager, actor, batch);
       if (batch.hasRejections && !acceptPartial) return batch.result(false);

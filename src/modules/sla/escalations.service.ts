@@ -10,6 +10,7 @@ import { RecoveryCaseEntity } from '../cases/recovery-case.entity';
 import { UserRole } from '../users/user-role.enum';
 import { EscalationsArgs } from './dto/escalations.args';
 import { SlaEscalationEntity } from './sla-escalation.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** Roles that see and acknowledge every escalation; everyone else only those of cases they own. */
 const OVERSEERS: readonly UserRole[] = [UserRole.LEADERSHIP, UserRole.ADMIN];
@@ -44,7 +45,7 @@ export class EscalationsService {
 
   /** The case owner, LEADERSHIP or ADMIN. Acknowledging twice keeps the first acknowledgement. */
   async acknowledge(actor: AuthUser, id: string): Promise<SlaEscalationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const escalation = await manager.findOne(SlaEscalationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!escalation) throw AppException.notFound('Escalation', id);
       if (!OVERSEERS.includes(actor.role)) {

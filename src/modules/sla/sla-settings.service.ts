@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { CrisisSeverity } from '../crises/crisis.enums';
 import { UpdateSlaSettingsInput } from './dto/update-sla-settings.input';
 import { SlaSettingsEntity } from './sla-settings.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const GOLDEN_COLUMN: Record<CrisisSeverity, keyof SlaSettingsEntity> = {
   [CrisisSeverity.MINOR]: 'goldenHoursMinor',
@@ -41,7 +42,7 @@ export class SlaSettingsService {
   }
 
   async update(actor: AuthUser, input: UpdateSlaSettingsInput): Promise<SlaSettingsEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const current = await this.get(manager);
       const locked = await manager.findOneOrFail(SlaSettingsEntity, { where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
       const before = auditView(locked);

@@ -12,6 +12,7 @@ import {
   RESOLVE_FULFILLED,
   RESOLVE_TASKS_DONE,
 } from './sla-sweep.sql';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 /** Rows per statement per run; a larger backlog is worked off by the following runs. */
 export const SLA_SWEEP_BATCH = 5000;
@@ -51,7 +52,7 @@ export class SlaSweepService {
   private sweep(batch: number): Promise<SlaSweepResult> {
     // One reading for the whole run, so every statement judges "overdue" at the same instant.
     const now = this.clock.now().toISOString();
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const resolved =
         (await this.affected(manager, RESOLVE_FULFILLED, [now])) + (await this.affected(manager, RESOLVE_TASKS_DONE, [now]));
       let escalated = 0;

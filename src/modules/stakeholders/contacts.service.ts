@@ -7,6 +7,7 @@ import { ContactEntity } from './contact.entity';
 import { CreateContactInput } from './dto/create-contact.input';
 import { UpdateContactInput } from './dto/update-contact.input';
 import { assertCanEdit, lockStakeholder } from './stakeholder-access';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const UPDATABLE_FIELDS = ['name', 'title', 'email', 'phone', 'preferredChannel', 'isExecutive'] as const;
 
@@ -19,7 +20,7 @@ export class ContactsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async add(actor: AuthUser, stakeholderId: string, input: CreateContactInput): Promise<ContactEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const stakeholder = await lockStakeholder(manager, stakeholderId, 'pessimistic_read');
       await assertCanEdit(manager, actor, stakeholder);
       return manager.save(
@@ -37,7 +38,7 @@ export class ContactsService {
   }
 
   async update(actor: AuthUser, id: string, input: UpdateContactInput): Promise<ContactEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const found = await manager.findOneBy(ContactEntity, { id });
       if (!found) throw AppException.notFound('Contact', id);
       // Stakeholder first, then contact: the same lock order as adding one.

@@ -17,6 +17,7 @@ import { assertCanEdit, assertEligibleOwner, lockStakeholder } from './stakehold
 import { stakeholderListQuery, stakeholderSortKeys } from './stakeholder-list.query';
 import { canCreateKind, contractProblem, defaultOwnerId } from './stakeholder-rules';
 import { StakeholderEntity } from './stakeholder.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const CONTRACT_FIELDS = ['contractReference', 'contractStartDate', 'contractEndDate'] as const;
 const BASELINE_FIELDS = ['baselineMonthlyRevenueMinor', 'baselineCurrency'] as const;
@@ -84,7 +85,7 @@ export class StakeholdersService {
     });
     this.assertContract(stakeholder);
     return this.translateConflicts(stakeholder.externalRef, () =>
-      this.dataSource.transaction(async (manager) => {
+      withTransactionRetry(this.dataSource, async (manager) => {
         if (ownerId) await assertEligibleOwner(manager, stakeholder.kind, ownerId);
         const saved = await manager.save(stakeholder);
         await this.audit.record(manager, {
@@ -108,7 +109,7 @@ export class StakeholdersService {
       throw AppException.forbidden('Only an admin can change the owner here; leadership and admins use reassignStakeholder');
     }
     return this.translateConflicts(input.externalRef ?? null, () =>
-      this.dataSource.transaction(async (manager) => {
+      withTransactionRetry(this.dataSource, async (manager) => {
         const stakeholder = await lockStakeholder(manager, id);
         await assertCanEdit(manager, actor, stakeholder);
         const before = manager.create(StakeholderEntity, { ...stakeholder });
@@ -134,7 +135,7 @@ export class StakeholdersService {
 
   /** The ownership change leadership makes; the new owner must fit the stakeholder's kind. */
   async reassign(actor: AuthUser, id: string, ownerId: string): Promise<StakeholderEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const stakeholder = await lockStakeholder(manager, id);
       if (stakeholder.ownerId === ownerId) return stakeholder;
       await assertEligibleOwner(manager, stakeholder.kind, ownerId);

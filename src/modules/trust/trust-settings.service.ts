@@ -8,6 +8,7 @@ import { AuditedRecord } from '../audit/audited-record.enum';
 import { UpdateTrustSettingsInput } from './dto/update-trust-settings.input';
 import { TrustFormulaSettings } from './trust-facts';
 import { TrustSettingsEntity } from './trust-settings.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 const EDITABLE = [
   'weightSurveyTrust',
@@ -64,7 +65,7 @@ export class TrustSettingsService {
 
   /** Only the fields given change; the combination must still hold (some weight, ordered bands). */
   async update(actor: AuthUser, input: UpdateTrustSettingsInput): Promise<TrustSettingsEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return withTransactionRetry(this.dataSource, async (manager) => {
       const current = await this.get(manager);
       const locked = await manager.findOneOrFail(TrustSettingsEntity, { where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
       const before = view(locked);

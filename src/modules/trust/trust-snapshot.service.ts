@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { TRUST_SNAPSHOT_SQL } from './trust-snapshot.sql';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface TrustSnapshotRunOptions {
   /** The run's "now": the current month is measured at this instant. */
@@ -62,7 +63,7 @@ export class TrustSnapshotService {
         next += 1;
         const lower = bounds[i].id;
         const upper = bounds[i + 1]?.id ?? null;
-        const written = await this.dataSource.transaction(async (manager) => {
+        const written = await withTransactionRetry(this.dataSource, async (manager) => {
           // Hash joins, sorts and windows over a batch's (case, month) rows stay in memory.
           await manager.query(`SET LOCAL work_mem = '64MB'`);
           // JIT would compile the statement's large expressions anew for every batch: seconds, for nothing.

@@ -17,6 +17,7 @@ import { CreateUserInput } from './dto/create-user.input';
 import { UsersArgs } from './dto/users.args';
 import { UserRole } from './user-role.enum';
 import { UserEntity } from './user.entity';
+import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 @Injectable()
 export class UsersService {
@@ -32,7 +33,7 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(input.password);
     const email = input.email.trim().toLowerCase();
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await withTransactionRetry(this.dataSource, async (manager) => {
         const user = await manager.save(
           manager.create(UserEntity, { email, name: input.name.trim(), role: input.role, passwordHash, isActive: true }),
         );
@@ -134,7 +135,7 @@ export class UsersService {
   /** Changes a user in a transaction; once committed, this process forgets the signed-in row it kept. */
   private async changing(userId: string, change: (manager: EntityManager) => Promise<UserEntity>): Promise<UserEntity> {
     try {
-      return await this.dataSource.transaction(change);
+      return await withTransactionRetry(this.dataSource, change);
     } finally {
       this.signedIn.forget(userId);
     }

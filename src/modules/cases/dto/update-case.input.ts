@@ -5,7 +5,7 @@ import { MoneyInput } from '../../../common/money/money.input';
 import { CasePriority, ImpactLevel } from '../case.enums';
 import { CASE_DESCRIPTION_MAX } from './open-case.input';
 
-@InputType({ description: 'Only the fields given change; null leaves a field as it is.' })
+@InputType({ description: 'Only the fields given change; none can be cleared (null is refused).' })
 export class UpdateCaseInput {
   @Field(() => ImpactLevel, { nullable: true })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDate, IsEnum, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CrisisCategory, CrisisSeverity } from '../crisis.enums';
+import { Clearable } from '../../../common/validation/clearable.decorator';
 
 /** Omitted fields stay as they are; nullable fields are cleared by an explicit null. */
 @InputType()
@@ -29,7 +30,7 @@ export class UpdateCrisisInput {
   severity?: CrisisSeverity;
 
   @Field(() => Date, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @IsDate()
   startedAt?: Date | null;
 
@@ -39,17 +40,17 @@ export class UpdateCrisisInput {
   detectedAt?: Date;
 
   @Field(() => Date, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @IsDate()
   firstStatementAt?: Date | null;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @IsUUID('all', { message: 'leadId must be a UUID' })
   leadId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @IsUUID('all', { message: 'spokespersonId must be a UUID' })
   spokespersonId?: string | null;
 }

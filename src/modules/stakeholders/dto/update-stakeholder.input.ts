@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEnum,
-  IsOptional,
   IsString,
   IsTimeZone,
   IsUUID,
@@ -15,6 +14,7 @@ import { MoneyInput } from '../../../common/money/money.input';
 import { StakeholderTier } from '../stakeholder.enums';
 import { IsCalendarDate, OptionalButNotNull, Trim } from './input-decorators';
 import { STAKEHOLDER_LIMITS } from '../stakeholder-field-rules';
+import { Clearable } from '../../../common/validation/clearable.decorator';
 
 /** Omitted fields stay as they are; nullable fields are cleared by an explicit null. The kind never changes. */
 @InputType()
@@ -28,7 +28,7 @@ export class UpdateStakeholderInput {
   name?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @Trim()
   @IsString()
   @MinLength(1, { message: 'segment must not be empty; send null to clear it' })
@@ -41,7 +41,7 @@ export class UpdateStakeholderInput {
   tier?: StakeholderTier;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @Trim()
   @IsString()
   @MinLength(1, { message: 'region must not be empty; send null to clear it' })
@@ -59,12 +59,12 @@ export class UpdateStakeholderInput {
     nullable: true,
     description: 'Admins only (null leaves it without owner); leadership uses reassignStakeholder.',
   })
-  @IsOptional()
+  @Clearable()
   @IsUUID('all', { message: 'ownerId must be a UUID' })
   ownerId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @Trim()
   @IsString()
   @MinLength(1, { message: 'externalRef must not be empty; send null to clear it' })
@@ -77,13 +77,13 @@ export class UpdateStakeholderInput {
   doNotContact?: boolean;
 
   @Field(() => MoneyInput, { nullable: true })
-  @IsOptional()
+  @Clearable()
   @ValidateNested()
   @Type(() => MoneyInput)
   baselineMonthlyRevenue?: MoneyInput | null;
 
   @Field(() => String, { nullable: true, description: 'Partners only.' })
-  @IsOptional()
+  @Clearable()
   @Trim()
   @IsString()
   @MinLength(1, { message: 'contractReference must not be empty; send null to clear it' })
@@ -91,12 +91,12 @@ export class UpdateStakeholderInput {
   contractReference?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Partners only; YYYY-MM-DD.' })
-  @IsOptional()
+  @Clearable()
   @IsCalendarDate()
   contractStartDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Partners only; YYYY-MM-DD, not before the start.' })
-  @IsOptional()
+  @Clearable()
   @IsCalendarDate()
   contractEndDate?: string | null;
 }
