@@ -71,6 +71,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   if (pg?.code === PgErrorCode.SerializationFailure) {
     return { ...base, message: 'A concurrent change won; retry the request', extensions: { code: ErrorCode.Conflict } };
   }
+  // A scalar that refused a literal argument: the client's input, though validation reports it.
+  if (original instanceof GraphQLError && original !== error && original.extensions?.code === ErrorCode.BadUserInput) {
+    return { ...base, extensions: { code: ErrorCode.BadUserInput } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
     return { ...base, extensions: { code } };

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphqlError } from '../errors/format-graphql-error';
 import { AppRequest, GraphqlContext } from './graphql-context';
+import { DateTimeScalar } from './date-time.scalar';
 import { Loaders } from './loaders';
 
 export const SCHEMA_FILE = 'schema.gql';
@@ -24,7 +25,8 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
   return {
     autoSchemaFile: schemaFile,
     sortSchema: true,
-    buildSchemaOptions: { addNewlineAtEnd: true },
+    // Every Date field and argument is the strict DateTime (an explicit offset), not Nest's default.
+    buildSchemaOptions: { addNewlineAtEnd: true, scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: config.graphqlIntrospection,
     // One operation per HTTP request: batching would multiply every limit above.
