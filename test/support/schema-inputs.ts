@@ -89,7 +89,13 @@ function filled(type: GraphQLInputType, path: string[], leaf: unknown): unknown 
 }
 
 /** An operation calling the position's field with `leaf` at the position, its other required arguments filled. */
-export function operationAt(schema: GraphQLSchema, position: InputPosition, leaf: unknown): { query: string; variables: Record<string, unknown> } {
+export function operationAt(
+  schema: GraphQLSchema,
+  position: InputPosition,
+  leaf: unknown,
+  /** The selection for a return type, when `__typename` would not show what the test looks for. */
+  selections: Record<string, string> = {},
+): { query: string; variables: Record<string, unknown> } {
   const root = (position.operation === 'query' ? schema.getQueryType() : schema.getMutationType()) as GraphQLObjectType;
   const field: GraphQLField<unknown, unknown> = root.getFields()[position.field];
   const [argName, ...rest] = position.path;
@@ -98,7 +104,8 @@ export function operationAt(schema: GraphQLSchema, position: InputPosition, leaf
   for (const a of args) variables[a.name] = a.name === argName ? filled(a.type, rest, leaf) : sample(a.type);
   const declared = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const returned = getNamedType(field.type);
+  const selection = isLeafType(returned) ? '' : ` { ${selections[returned.name] ?? '__typename'} }`;
   return {
     query: `${position.operation} ${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
     variables,

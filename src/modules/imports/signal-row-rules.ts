@@ -1,3 +1,4 @@
+import { MONEY_CURRENCY_RULE } from '../../common/money/currency-code';
 import { FUTURE_SKEW_MS, firstOfMonth, revenueMonthProblem, surveyScoreProblem } from '../signals/signal-rules';
 import { SurveyKind } from '../signals/signal.enums';
 import { isCalendarDate, isContactEmail, isCurrencyCode, isMinorUnits, STAKEHOLDER_LIMITS } from '../stakeholders/stakeholder-field-rules';
@@ -86,7 +87,7 @@ export function revenueRowRules(now: Date): (values: (string | null)[]) => RowVe
       }
       out[R.amount_minor] = amount.replace(/^0+(?=\d)/, '');
       const currency = required(v, R.currency, 'currency').toUpperCase();
-      if (!isCurrencyCode(currency)) throw new Rejection('currency', `currency "${v[R.currency]}" must be an ISO 4217 code such as EUR or USD`);
+      if (!isCurrencyCode(currency)) throw new Rejection('currency', `currency "${v[R.currency]}" must be ${MONEY_CURRENCY_RULE}`);
       out[R.currency] = currency;
       return out;
     });
