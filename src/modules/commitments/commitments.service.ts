@@ -1,3 +1,5 @@
+import { Clock } from '../../common/clock/clock';
+import { assertNotInFuture } from '../../common/time/not-in-future';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,6 +24,7 @@ export class CommitmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   add(actor: AuthUser, input: AddCommitmentInput): Promise<CommitmentEntity> {
@@ -80,6 +83,7 @@ export class CommitmentsService {
   async recordMeasurement(actor: AuthUser, args: RecordKpiMeasurementArgs): Promise<CommitmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const commitment = await this.lockFollowedUp(manager, actor, args.id, 'pessimistic_read');
+      assertNotInFuture('measuredAt', args.measuredAt, this.clock.now());
       if (!commitment.kpiName) {
         throw AppException.badInput(`Commitment ${args.id} has no KPI to measure`, { fields: ['id'] });
       }

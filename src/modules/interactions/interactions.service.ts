@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,7 +17,7 @@ import { StakeholderEntity } from '../stakeholders/stakeholder.entity';
 import { UserRole } from '../users/user-role.enum';
 import { InteractionDirection, InteractionOutcome } from './interaction.enums';
 import { InteractionEntity } from './interaction.entity';
-import { assertInteractionFields, statusAfterInteraction } from './interaction-rules';
+import { assertInteractionFields, outboundBeforeOpeningProblem, statusAfterInteraction } from './interaction-rules';
 
 export interface RecordInteractionInput {
   caseId: string;
@@ -37,6 +38,7 @@ export class InteractionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outreachTasks: OutreachTasksService,
+    private readonly clock: Clock,
   ) {}
 
   /** logInteraction: the case owner (AGENT or PARTNER_MANAGER) or an ADMIN. */
@@ -57,8 +59,11 @@ export class InteractionsService {
    * (CONFLICT), and moves an IDENTIFIED case to CONTACTED on the first outbound contact, audited.
    */
   async record(manager: EntityManager, actor: AuthUser, input: RecordInteractionInput): Promise<InteractionEntity> {
-    assertInteractionFields(input, new Date());
+    assertInteractionFields(input, this.clock.now());
     const recoveryCase = await this.lockCase(manager, input.caseId);
+    // Every writer of interactions comes through here (logInteraction, completed meetings).
+    const beforeOpening = outboundBeforeOpeningProblem(input.direction, input.occurredAt, recoveryCase.createdAt);
+    if (beforeOpening) throw AppException.badInput(beforeOpening, { fields: ['occurredAt'], caseOpenedAt: recoveryCase.createdAt.toISOString() });
     const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
     if (input.direction === InteractionDirection.OUTBOUND && stakeholder.doNotContact) {
       throw AppException.conflict(
