@@ -13,6 +13,7 @@ import { ImportSpeed1764950000000 } from '../../migrations/1764950000000-import-
 import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000-outreach-task-case-key';
 import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
 import { UserChangeNotices1765200000000 } from '../../migrations/1765200000000-user-change-notices';
+import { RetainedRevenue1766300000000 } from '../../migrations/1766300000000-retained-revenue';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OutreachTaskCaseKey1765000000000,
   TrustRollups1765100000000,
   UserChangeNotices1765200000000,
+  RetainedRevenue1766300000000,
 ];
