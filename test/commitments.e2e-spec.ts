@@ -48,7 +48,8 @@ describe('commitments and the recovery plan', () => {
 
   async function partner() {
     const s = await makeStakeholder(ds, { kind: StakeholderKind.PARTNER, ownerId: pm.id });
-    const c = await makeCase(ds, { crisisId: crisis.id, stakeholderId: s.id, ownerId: pm.id });
+    // Opened before the meeting completed below (a completed meeting is our contact on the case).
+    const c = await makeCase(ds, { crisisId: crisis.id, stakeholderId: s.id, ownerId: pm.id }, { createdAt: new Date('2026-01-01T00:00:00Z') });
     const contact = await makeContact(ds, s.id, { isExecutive: true, name: 'Ines Moreau' });
     return { s, c, contact };
   }
