@@ -219,7 +219,8 @@ async function generateSnapshots(query: Query, size: DashboardDataSize): Promise
             CASE WHEN ${R('k * 100 + m', 'hasnps', 4)} > 0 THEN ${R('k * 100 + m', 'nps', 11)} END,
             CASE WHEN ${R('k * 100 + m', 'hascsat', 3)} > 0 THEN 1 + ${R('k * 100 + m', 'csat', 5)} END,
             1 + ${R('k * 100 + m', 'trust', 5)},
-            CASE WHEN k % 11 <> 0 THEN x.month_start END,
+            -- Some months carry the month before's figure, as the trust index's fallback does over a gap.
+            CASE WHEN k % 11 = 0 THEN NULL WHEN m > 0 AND (k + m) % 7 = 3 THEN (x.month_start - interval '1 month')::date ELSE x.month_start END,
             CASE WHEN k % 11 <> 0 THEN s.baseline_monthly_revenue_minor * (40 + ${R('k * 100 + m', 'rev', 80)}) / 100 END,
             s.baseline_monthly_revenue_minor, s.baseline_currency,
             (CASE WHEN k % 10 = 7 AND m >= ${R('k', 'churn', 12)} THEN 'CHURNED'

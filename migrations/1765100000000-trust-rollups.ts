@@ -1,19 +1,21 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Per event: the transition tables its statement trigger gets, and its snapshot rows, each with +1 (now there) or -1 (gone). */
-const EVENTS = {
+export const EVENTS = {
   INSERT: { tables: 'NEW TABLE AS new_rows', rows: `SELECT 1 AS sign, n.* FROM new_rows n` },
   UPDATE: { tables: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', rows: `SELECT 1 AS sign, n.* FROM new_rows n UNION ALL SELECT -1, o.* FROM old_rows o` },
   DELETE: { tables: 'OLD TABLE AS old_rows', rows: `SELECT -1 AS sign, o.* FROM old_rows o` },
 } as const;
-type SnapshotEvent = keyof typeof EVENTS;
+export type SnapshotEvent = keyof typeof EVENTS;
 
-const KEY_COLUMNS = ['crisis_id', 'stakeholder_kind', 'month_index', 'currency'];
+export const KEY_COLUMNS = ['crisis_id', 'stakeholder_kind', 'month_index', 'currency'];
 const KEY = KEY_COLUMNS.join(', ');
 const keyOf = (alias: string) => `(${KEY_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
 
-/** Additive measures of one (crisis, stakeholder kind, month, currency) group of snapshots. */
-const MEASURES: [column: string, delta: string][] = [
+export type Measure = [column: string, delta: string];
+
+/** Additive measures of one (crisis, stakeholder kind, month, currency) group of snapshots (a later migration may add some). */
+export const MEASURES: Measure[] = [
   ['cases', 'sum(d.sign)'],
   ['trust_sum', 'sum(d.sign * d.trust_index)'],
   ['nps_respondents', 'sum(d.sign) FILTER (WHERE d.latest_nps IS NOT NULL)'],
@@ -30,9 +32,9 @@ const MEASURES: [column: string, delta: string][] = [
 ];
 
 /** Signed snapshot rows `rows` summed into their (crisis, stakeholder kind, month, currency) groups. */
-const groupedMeasures = (rows: string) => `
+export const groupedMeasures = (rows: string, measures: Measure[] = MEASURES) => `
   SELECT d.crisis_id, st.kind AS stakeholder_kind, d.month_index, coalesce(d.currency, '')::text AS currency,
-         ${MEASURES.map(([c, delta]) => `coalesce(${delta}, 0) AS ${c}`).join(', ')}
+         ${measures.map(([c, delta]) => `coalesce(${delta}, 0) AS ${c}`).join(', ')}
     FROM (${rows}) d JOIN stakeholders st ON st.id = d.stakeholder_id
    GROUP BY 1, 2, 3, 4`;
 
@@ -55,7 +57,7 @@ const SUMMARY_VALUES = 'f.case_id, f.crisis_id, f.month_index, f.trust_index, f.
  * event has): the statement's snapshot rows go into the monthly groups as deltas, and the
  * cases they belong to get their summary recomputed from their snapshots as they now are.
  */
-function rollUpFunction(event: SnapshotEvent): string {
+export function rollUpFunction(event: SnapshotEvent, measures: Measure[] = MEASURES): string {
   const rows = EVENTS[event].rows;
   return `
     CREATE FUNCTION case_trust_snapshots_roll_up_${event.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -64,20 +66,20 @@ function rollUpFunction(event: SnapshotEvent): string {
       -- before it finds the conflict. So existing groups are locked in key order (two batches
       -- adding to the same groups then cannot deadlock) and updated, and only new groups,
       -- whose deltas cannot be negative, are inserted.
-      WITH delta AS MATERIALIZED (${groupedMeasures(rows)}),
+      WITH delta AS MATERIALIZED (${groupedMeasures(rows, measures)}),
       locked AS (
         SELECT ${KEY_COLUMNS.map((c) => `m.${c}`).join(', ')} FROM crisis_trust_months m
          WHERE ${keyOf('m')} IN (SELECT ${KEY} FROM delta)
          ORDER BY ${KEY} FOR UPDATE),
       updated AS (
-        UPDATE crisis_trust_months m SET ${MEASURES.map(([c]) => `${c} = m.${c} + d.${c}`).join(', ')}
+        UPDATE crisis_trust_months m SET ${measures.map(([c]) => `${c} = m.${c} + d.${c}`).join(', ')}
           FROM delta d JOIN locked l USING (${KEY})
          WHERE ${keyOf('m')} = ${keyOf('d')})
-      INSERT INTO crisis_trust_months AS m (${KEY}, ${MEASURES.map(([c]) => c).join(', ')})
+      INSERT INTO crisis_trust_months AS m (${KEY}, ${measures.map(([c]) => c).join(', ')})
       SELECT d.* FROM delta d WHERE NOT EXISTS (SELECT 1 FROM locked l WHERE ${keyOf('l')} = ${keyOf('d')})
        ORDER BY ${KEY}
       -- Another batch may have just added the group.
-      ON CONFLICT (${KEY}) DO UPDATE SET ${MEASURES.map(([c]) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')};
+      ON CONFLICT (${KEY}) DO UPDATE SET ${measures.map(([c]) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')};
 
       WITH fresh AS (${summariesOf(`SELECT DISTINCT d.case_id FROM (${rows}) d`)}),
       gone AS (DELETE FROM case_trust_summaries x USING fresh f WHERE x.case_id = f.case_id AND f.month_index IS NULL)

@@ -422,7 +422,8 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     });
 
     it('an outbound interaction does the earliest open task on its channel', async () => {
-      const recoveryCase = await caseFor(agent);
+      // Opened a day ago: the call is logged as made a minute ago, after the opening.
+      const recoveryCase = await caseFor(agent, {}, { createdAt: new Date(Date.now() - 86_400_000) });
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P1D', 'EMAIL', 'EMAIL'), step('P2D')]));
       const logged = await log(recoveryCase.id, 'OUTBOUND', 'PHONE');
       const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
@@ -445,7 +446,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     });
 
     it('a held meeting (outbound video) does the meeting step and ends calls due within 24 hours', async () => {
-      const recoveryCase = await caseFor(agent);
+      const recoveryCase = await caseFor(agent, {}, { createdAt: new Date(Date.now() - 86_400_000) });
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P2D', 'IN_PERSON', 'MEETING')]));
       const [call, meeting] = tasksOf(enrolment);
       await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz + interval '1 hour' WHERE id = $1`, [call.id, clock.now()]);

@@ -36,7 +36,8 @@ describe('case timeline with compensation steps and meetings', () => {
 
   async function customerCase() {
     const stakeholder = await makeStakeholder(ds, { kind: StakeholderKind.CUSTOMER, ownerId: agent.id });
-    const recoveryCase = await makeCase(ds, { crisisId: crisis.id, stakeholderId: stakeholder.id, ownerId: agent.id }, { estimatedLossMinor: '100000000' });
+    // Opened before the first past meeting slot (January 2026): the contacts of the timeline happened since.
+    const recoveryCase = await makeCase(ds, { crisisId: crisis.id, stakeholderId: stakeholder.id, ownerId: agent.id }, { estimatedLossMinor: '100000000', createdAt: new Date(Date.UTC(2026, 0, 1)) });
     return { stakeholder, recoveryCase };
   }
 

@@ -48,7 +48,8 @@ describe('commitments and the recovery plan', () => {
 
   async function partner() {
     const s = await makeStakeholder(ds, { kind: StakeholderKind.PARTNER, ownerId: pm.id });
-    const c = await makeCase(ds, { crisisId: crisis.id, stakeholderId: s.id, ownerId: pm.id });
+    // Opened before the meeting completed below (a completed meeting is our contact on the case).
+    const c = await makeCase(ds, { crisisId: crisis.id, stakeholderId: s.id, ownerId: pm.id }, { createdAt: new Date('2026-01-01T00:00:00Z') });
     const contact = await makeContact(ds, s.id, { isExecutive: true, name: 'Ines Moreau' });
     return { s, c, contact };
   }
@@ -94,11 +95,11 @@ describe('commitments and the recovery plan', () => {
     ).addCommitment;
     expect(theirsByName.ownerName).toBe('their category team');
 
-    await t.ok(MEASURE, { id: fromMeeting.id, value: '91.25', at: '2027-02-15T00:00:00Z' }, pm.token);
-    const measured = (await t.ok(MEASURE, { id: fromMeeting.id, value: '97', at: '2027-03-15T00:00:00Z', note: 'March' }, pm.token)).recordKpiMeasurement;
+    await t.ok(MEASURE, { id: fromMeeting.id, value: '91.25', at: '2026-02-15T00:00:00Z' }, pm.token);
+    const measured = (await t.ok(MEASURE, { id: fromMeeting.id, value: '97', at: '2026-03-15T00:00:00Z', note: 'March' }, pm.token)).recordKpiMeasurement;
     expect(measured.kpi.measurements).toEqual([
-      { value: '91.25', measuredAt: '2027-02-15T00:00:00.000Z', note: null },
-      { value: '97', measuredAt: '2027-03-15T00:00:00.000Z', note: 'March' },
+      { value: '91.25', measuredAt: '2026-02-15T00:00:00.000Z', note: null },
+      { value: '97', measuredAt: '2026-03-15T00:00:00.000Z', note: 'March' },
     ]);
 
     const done = (await t.ok(RESOLVE, { id: theirs.id, status: 'DONE', note: 'Photos received' }, leader.token)).resolveCommitment;
@@ -107,8 +108,8 @@ describe('commitments and the recovery plan', () => {
     await refused(() => t.gql(RESOLVE, { id: theirs.id, status: 'DROPPED' }, pm.token), 'CONFLICT', /only an OPEN commitment/);
     const bystander = await t.signInAs(UserRole.PARTNER_MANAGER);
     await refused(() => t.gql(RESOLVE, { id: fromMeeting.id, status: 'DONE' }, bystander.token), 'FORBIDDEN', /Only the owner of commitment/);
-    await refused(() => t.gql(MEASURE, { id: fromMeeting.id, value: '99', at: '2027-04-01T00:00:00Z' }, bystander.token), 'FORBIDDEN', /Only the owner/);
-    await refused(() => t.gql(MEASURE, { id: theirs.id, value: '1', at: '2027-04-01T00:00:00Z' }, pm.token), 'BAD_USER_INPUT', /no KPI to measure/);
+    await refused(() => t.gql(MEASURE, { id: fromMeeting.id, value: '99', at: '2026-04-01T00:00:00Z' }, bystander.token), 'FORBIDDEN', /Only the owner/);
+    await refused(() => t.gql(MEASURE, { id: theirs.id, value: '1', at: '2026-04-01T00:00:00Z' }, pm.token), 'BAD_USER_INPUT', /no KPI to measure/);
     const audit = (await t.ok(AUDIT, { id: theirs.id }, leader.token)).auditTrail.edges.map((e: any) => e.node);
     expect(audit.map((e: any) => e.action)).toEqual(['COMMITMENT_ADDED', 'COMMITMENT_STATUS_CHANGED']);
     expect(audit[1]).toMatchObject({ before: { status: 'OPEN' }, after: { status: 'DONE', note: 'Photos received' } });

@@ -37,7 +37,11 @@ describe('interactions and the case timeline', () => {
   async function ownedCase(ownerId = agent.id, stakeholderOverrides: Record<string, unknown> = {}, caseOverrides: Partial<RecoveryCaseEntity> = {}) {
     const stakeholder = await makeStakeholder(ds, stakeholderOverrides);
     const contact = await makeContact(ds, stakeholder.id, { name: 'Dana Whitfield' });
-    const recoveryCase = await makeCase(ds, { crisisId: caseOverrides.crisisId ?? crisis.id, stakeholderId: stakeholder.id, ownerId }, caseOverrides);
+    // Opened a day ago: the contacts logged here happened since (none may precede the opening).
+    const recoveryCase = await makeCase(ds, { crisisId: caseOverrides.crisisId ?? crisis.id, stakeholderId: stakeholder.id, ownerId }, {
+      createdAt: new Date(Date.now() - 24 * 60 * MINUTE),
+      ...caseOverrides,
+    });
     return { stakeholder, contact, recoveryCase };
   }
 

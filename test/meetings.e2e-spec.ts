@@ -67,7 +67,8 @@ describe('meetings', () => {
 
   async function partner() {
     const s = await makeStakeholder(ds, { kind: StakeholderKind.PARTNER, ownerId: roles.PARTNER_MANAGER.id });
-    const c = await makeCase(ds, { crisisId: crisis.id, stakeholderId: s.id, ownerId: roles.PARTNER_MANAGER.id });
+    // Opened before the past meetings completed here: a completed meeting is our contact on the case.
+    const c = await makeCase(ds, { crisisId: crisis.id, stakeholderId: s.id, ownerId: roles.PARTNER_MANAGER.id }, { createdAt: new Date('2026-01-01T00:00:00Z') });
     const contact = await makeContact(ds, s.id, { isExecutive: true });
     return { s, c, contact };
   }

@@ -52,7 +52,8 @@ describe('role matrix', () => {
   };
   const caseFor = async (actor: SignedIn) => {
     const stakeholder = await stakeholderFor(actor);
-    return makeCase(ds(), { crisisId, stakeholderId: stakeholder.id, ownerId: stakeholder.ownerId! });
+    // Opened a day ago: the contacts logged on it happened since.
+    return makeCase(ds(), { crisisId, stakeholderId: stakeholder.id, ownerId: stakeholder.ownerId! }, { createdAt: new Date(Date.now() - 86_400_000) });
   };
   const setup = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token = setupAdmin.token) =>
     t.ok<T>(query, variables, token);

@@ -14,6 +14,7 @@ import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000
 import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
 import { UserChangeNotices1765200000000 } from '../../migrations/1765200000000-user-change-notices';
 import { AuthSessions1766200000000 } from '../../migrations/1766200000000-auth-sessions';
+import { RetainedRevenue1766300000000 } from '../../migrations/1766300000000-retained-revenue';
 import { AfterTheFact1766400000000 } from '../../migrations/1766400000000-after-the-fact';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   TrustRollups1765100000000,
   UserChangeNotices1765200000000,
   AuthSessions1766200000000,
+  RetainedRevenue1766300000000,
   AfterTheFact1766400000000,
 ];

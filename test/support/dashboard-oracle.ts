@@ -127,7 +127,14 @@ export class DashboardOracle {
     const cases = await this.cases(scope);
     const ids = cases.map((c) => c.id);
     const comps: { kind: string; status: string; currency: string; value_minor: string }[] = await this.rowsOf('compensations', ids);
-    const snaps: { revenue_minor: string | null; currency: string | null }[] = await this.rowsOf('case_trust_snapshots', ids);
+    // Dates as text: which month a snapshot is of, and which month its revenue figure is of.
+    const snaps: { revenue_minor: string | null; currency: string | null; month_start: string; revenue_month: string | null; case_status: string }[] =
+      ids.length
+        ? await this.ds.query(
+            `SELECT revenue_minor, currency, month_start::text, revenue_month::text, case_status FROM case_trust_snapshots WHERE case_id = ANY($1::uuid[])`,
+            [ids],
+          )
+        : [];
     const groups = new Map<string, { kind: string; status: string; currency: string; count: number; total: bigint }>();
     for (const c of comps) {
       const key = `${KINDS.indexOf(c.kind)}|${COMP_STATUSES.indexOf(c.status)}|${c.currency}`;
@@ -144,7 +151,11 @@ export class DashboardOracle {
     };
     for (const c of cases) of(c.loss_currency).loss += BigInt(c.estimated_loss_minor);
     for (const c of comps) if (c.status === 'ISSUED' || c.status === 'ACCEPTED') of(c.currency).given += BigInt(c.value_minor);
-    for (const s of snaps) if (s.revenue_minor !== null) of(s.currency!).revenue += BigInt(s.revenue_minor);
+    // Retained revenue: a month's own recorded figure (not one carried over from the two months
+    // before), while the case was not churned at the month's end; so each recorded month once.
+    for (const s of snaps) {
+      if (s.revenue_minor !== null && s.revenue_month === s.month_start && s.case_status !== 'CHURNED') of(s.currency!).revenue += BigInt(s.revenue_minor);
+    }
     const money = (amount: bigint, currency: string) => ({ amountMinor: amount.toString(), currency });
     return {
       compensationByKindAndStatus: [...groups.entries()]

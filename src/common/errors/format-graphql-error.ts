@@ -69,6 +69,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     logger.warn(`A database rule refused a request (${fromDatabase.code}): ${original instanceof Error ? original.message : String(original)}`);
     return { ...base, message: fromDatabase.message, extensions: { code: fromDatabase.code, ...fromDatabase.details } };
   }
+  // A scalar that refused a literal argument: the client's input, though validation reports it.
+  if (original instanceof GraphQLError && original !== error && original.extensions?.code === ErrorCode.BadUserInput) {
+    return { ...base, extensions: { code: ErrorCode.BadUserInput } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
     return { ...base, extensions: { code } };

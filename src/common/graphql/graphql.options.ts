@@ -8,6 +8,7 @@ import { formatGraphqlError } from '../errors/format-graphql-error';
 import { queryCostPlugin } from './cost/query-cost.plugin';
 import { applyInputRules } from './input-rules';
 import { AppRequest, GraphqlContext } from './graphql-context';
+import { DateTimeScalar } from './date-time.scalar';
 import { Loaders } from './loaders';
 
 export const SCHEMA_FILE = 'schema.gql';
@@ -31,7 +32,8 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, schema
     // The input rules (control characters, blank text, null in updates) wrap every resolver with arguments.
     transformSchema: applyInputRules,
     sortSchema: true,
-    buildSchemaOptions: { addNewlineAtEnd: true },
+    // Every Date field and argument is the strict DateTime (an explicit offset), not Nest's default.
+    buildSchemaOptions: { addNewlineAtEnd: true, scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: config.graphqlIntrospection,
     // One operation per HTTP request: batching would multiply every limit above.

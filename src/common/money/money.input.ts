@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsISO4217CurrencyCode, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { BigIntScalar } from './big-int.scalar';
+import { IsMoneyCurrency } from './currency-code';
 
 @InputType('MoneyInput')
 export class MoneyInput {
@@ -9,8 +10,8 @@ export class MoneyInput {
   @Matches(/^\d+$/, { message: 'amountMinor must not be negative' })
   amountMinor: string;
 
-  @Field({ description: 'ISO 4217 code, e.g. "EUR"; stored in upper case.' })
+  @Field({ description: 'ISO 4217 code of a currency, e.g. "EUR" (not XXX, XTS, metals or units of account); stored in upper case.' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR or USD' })
+  @IsMoneyCurrency()
   currency: string;
 }

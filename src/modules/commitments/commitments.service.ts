@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../../common/time/not-in-future';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -91,6 +92,7 @@ export class CommitmentsService {
   async recordMeasurement(actor: AuthUser, args: RecordKpiMeasurementArgs): Promise<CommitmentEntity> {
     return withTransactionRetry(this.dataSource, async (manager) => {
       const commitment = await this.lockFollowedUp(manager, actor, args.id, 'pessimistic_read');
+      assertNotInFuture('measuredAt', args.measuredAt, this.clock.now());
       if (!commitment.kpiName) {
         throw AppException.badInput(`Commitment ${args.id} has no KPI to measure`, { fields: ['id'] });
       }

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { escapeLike } from '../../common/database/escape-like';
+import { Clock } from '../../common/clock/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { Connection } from '../../common/pagination/connection.model';
 import { paginate } from '../../common/pagination/keyset';
+import { assertNotInFuture } from '../../common/time/not-in-future';
 import { AuditService } from '../audit/audit.service';
 import { AuditedRecord } from '../audit/audited-record.enum';
 import { UserRole } from '../users/user-role.enum';
@@ -38,6 +40,7 @@ export class CrisesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async findById(id: string): Promise<CrisisEntity> {
@@ -80,7 +83,7 @@ export class CrisesService {
       spokespersonId: input.spokespersonId ?? null,
       createdById: actor.id,
     });
-    assertTimesInOrder(draft);
+    assertCrisisTimes(draft, this.clock.now());
     return withTransactionRetry(this.dataSource, async (manager) => {
       await this.assertPeople(manager, draft);
       const crisis = await manager.save(draft);
@@ -104,7 +107,7 @@ export class CrisesService {
       for (const [key, value] of Object.entries(input) as [keyof UpdateCrisisInput, unknown][]) {
         if (value !== undefined) Object.assign(crisis, { [key]: typeof value === 'string' && key === 'title' ? value.trim() : value });
       }
-      assertTimesInOrder(crisis);
+      assertCrisisTimes(crisis, this.clock.now());
       await this.assertPeople(manager, crisis);
       const after = pick(crisis);
       const changed = AUDITED_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
@@ -187,7 +190,13 @@ function pick(crisis: CrisisEntity): Record<(typeof AUDITED_FIELDS)[number], unk
 }
 
 /** Same rule as the table's CHECK constraints, with a message a person can act on. */
-function assertTimesInOrder(crisis: CrisisEntity): void {
+/** A crisis's times record what has happened, so none is in the future, and they come in order. */
+function assertCrisisTimes(crisis: CrisisEntity, now: Date): void {
+  // Pre-crisis answers are judged against startedAt, and the snapshots count months from it:
+  // a start ahead of now would take today's answers as pre-crisis and write no snapshot.
+  assertNotInFuture('startedAt', crisis.startedAt, now);
+  assertNotInFuture('detectedAt', crisis.detectedAt, now);
+  assertNotInFuture('firstStatementAt', crisis.firstStatementAt, now);
   if (crisis.startedAt && crisis.startedAt > crisis.detectedAt) {
     throw AppException.badInput('startedAt must not be after detectedAt: a crisis starts before it is detected');
   }

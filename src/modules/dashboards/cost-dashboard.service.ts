@@ -15,8 +15,9 @@ interface Row {
 
 /**
  * One statement: totals by kind and status, and per currency the loss, what was given (the
- * compensation module's RETAINED_STATUSES and ratio), and the revenue recorded in the
- * snapshots (added up by their monthly rollups when the scope allows). Amounts travel as text
+ * compensation module's RETAINED_STATUSES and ratio), and the retained revenue: each revenue
+ * month recorded once, from the snapshot of that month, while the case was not CHURNED (added up
+ * by the monthly rollups when the scope allows). Amounts travel as text
  * inside the JSON, so no bigint passes through a float.
  */
 export function costSql(scope: DashboardScope): { sql: string; params: unknown[] } {
@@ -25,10 +26,12 @@ export function costSql(scope: DashboardScope): { sql: string; params: unknown[]
   const retained = `$${params.length}`;
   // A whole crisis, or its customers or partners, from the monthly rollups; other filters from the snapshots.
   const rollups = monthlyRollupWhere(scope, 'g', params);
+  // Retained revenue (README): each recorded month once, in the snapshot of that month, while the case was not churned.
   const revenue = rollups
-    ? `SELECT g.currency, sum(g.revenue_sum) AS amount FROM crisis_trust_months g WHERE ${rollups} AND g.revenue_count > 0 GROUP BY g.currency`
+    ? `SELECT g.currency, sum(g.retained_revenue_sum) AS amount FROM crisis_trust_months g
+        WHERE ${rollups} AND g.retained_revenue_count > 0 GROUP BY g.currency`
     : `SELECT t.currency, sum(t.revenue_minor) AS amount FROM case_trust_snapshots t JOIN sc ON sc.id = t.case_id
-        WHERE t.revenue_minor IS NOT NULL GROUP BY t.currency`;
+        WHERE t.revenue_month = t.month_start AND t.case_status <> 'CHURNED' GROUP BY t.currency`;
   const sql = `
     WITH sc AS (${cases}),
     comp AS (SELECT c.kind, c.status, c.currency, c.value_minor FROM compensations c JOIN sc ON sc.id = c.case_id),

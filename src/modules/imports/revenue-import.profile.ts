@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
 import { revenueLockSql, revenueUpsertCtes } from '../signals/revenue-month-upsert.sql';
@@ -29,8 +30,10 @@ export class RevenueImportProfile implements ImportProfile {
   readonly columns = REVENUE_CSV_COLUMNS;
   readonly stagingExtraColumns = `stakeholder_id uuid, stakeholder_name text, stakeholder_owner_id uuid, baseline_currency text, action text`;
 
+  constructor(private readonly clock: Clock) {}
+
   rowValidator(): (values: (string | null)[]) => RowVerdict {
-    return revenueRowRules(new Date());
+    return revenueRowRules(this.clock.now());
   }
 
   async checkInDatabase(runner: QueryRunner, ctx: ImportContext): Promise<void> {

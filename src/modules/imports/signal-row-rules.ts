@@ -1,4 +1,6 @@
-import { FUTURE_SKEW_MS, firstOfMonth, revenueMonthProblem, surveyScoreProblem } from '../signals/signal-rules';
+import { MONEY_CURRENCY_RULE } from '../../common/money/currency-code';
+import { futureProblem } from '../../common/time/not-in-future';
+import { firstOfMonth, revenueMonthProblem, surveyScoreProblem } from '../signals/signal-rules';
 import { SurveyKind } from '../signals/signal.enums';
 import { isCalendarDate, isContactEmail, isCurrencyCode, isMinorUnits, STAKEHOLDER_LIMITS } from '../stakeholders/stakeholder-field-rules';
 import { RowVerdict } from './import-profile';
@@ -86,7 +88,7 @@ export function revenueRowRules(now: Date): (values: (string | null)[]) => RowVe
       }
       out[R.amount_minor] = amount.replace(/^0+(?=\d)/, '');
       const currency = required(v, R.currency, 'currency').toUpperCase();
-      if (!isCurrencyCode(currency)) throw new Rejection('currency', `currency "${v[R.currency]}" must be an ISO 4217 code such as EUR or USD`);
+      if (!isCurrencyCode(currency)) throw new Rejection('currency', `currency "${v[R.currency]}" must be ${MONEY_CURRENCY_RULE}`);
       out[R.currency] = currency;
       return out;
     });
@@ -96,7 +98,6 @@ const S = positionsOf(SURVEY_CSV_COLUMNS);
 
 /** One survey answer: SurveyResponseInput and SurveyResponsesService's row rules. */
 export function surveyRowRules(now: Date): (values: (string | null)[]) => RowVerdict {
-  const latest = now.getTime() + FUTURE_SKEW_MS;
   return (v) =>
     verdictOf(() => {
       const out: (string | null)[] = new Array(SURVEY_CSV_COLUMNS.length).fill(null);
@@ -119,7 +120,8 @@ export function surveyRowRules(now: Date): (values: (string | null)[]) => RowVer
       if (scoreProblem) throw new Rejection('score', scoreProblem);
       out[S.score] = String(score);
       const respondedAt = parseInstant('responded_at', required(v, S.responded_at, 'responded_at'));
-      if (respondedAt.getTime() > latest) throw new Rejection('responded_at', 'responded_at is in the future');
+      const future = futureProblem('responded_at', respondedAt, now);
+      if (future) throw new Rejection('responded_at', future);
       out[S.responded_at] = respondedAt.toISOString();
       const comment = v[S.comment];
       if (comment !== null && comment.length > MAX_SURVEY_COMMENT) {

@@ -40,6 +40,7 @@ describe('stakeholder row rules', () => {
     [{ baseline_monthly_revenue_minor: '-1', baseline_currency: 'EUR' }, 'baseline_monthly_revenue_minor', /whole number/],
     [{ baseline_monthly_revenue_minor: '99999999999999999999', baseline_currency: 'EUR' }, 'baseline_monthly_revenue_minor', /whole number/],
     [{ baseline_monthly_revenue_minor: '100', baseline_currency: 'EURO' }, 'baseline_currency', /ISO 4217/],
+    [{ baseline_monthly_revenue_minor: '100', baseline_currency: 'XXX' }, 'baseline_currency', /"XXX" must be an ISO 4217 code of a currency/],
     [{ baseline_monthly_revenue_minor: '100' }, 'baseline_currency', /both or neither/],
     [{ baseline_currency: 'EUR' }, 'baseline_monthly_revenue_minor', /both or neither/],
     [{ contract_reference: 'K-1' }, 'contract_reference', /Only partners/],

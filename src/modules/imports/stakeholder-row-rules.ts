@@ -1,3 +1,4 @@
+import { MONEY_CURRENCY_RULE } from '../../common/money/currency-code';
 import { CasePriority, ImpactLevel } from '../cases/case.enums';
 import { canOwnCase } from '../cases/case-owner-rule';
 import {
@@ -71,7 +72,7 @@ function minor(column: StakeholderCsvColumn, value: string): string {
 
 function currency(column: StakeholderCsvColumn, value: string): string {
   const upper = value.toUpperCase();
-  if (!isCurrencyCode(upper)) throw new Rejection(column, `${column} "${value}" must be an ISO 4217 code such as EUR or USD`);
+  if (!isCurrencyCode(upper)) throw new Rejection(column, `${column} "${value}" must be ${MONEY_CURRENCY_RULE}`);
   return upper;
 }
 

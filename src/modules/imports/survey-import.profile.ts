@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
 import { preCrisisProblem, signalMessages, sqlFormatTemplate } from '../signals/signal-rules';
@@ -35,8 +36,10 @@ export class SurveyImportProfile implements ImportProfile {
   readonly stagingExtraColumns = `stakeholder_id uuid, stakeholder_name text, stakeholder_owner_id uuid, case_id uuid, case_owner_id uuid,
     contact_id uuid, existing_score smallint, action text`;
 
+  constructor(private readonly clock: Clock) {}
+
   rowValidator(): (values: (string | null)[]) => RowVerdict {
-    return surveyRowRules(new Date());
+    return surveyRowRules(this.clock.now());
   }
 
   async checkInDatabase(runner: QueryRunner, ctx: ImportContext): Promise<void> {

@@ -1,7 +1,8 @@
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
+import { CLOCK_SKEW_MS } from '../../common/time/not-in-future';
 import { CaseStatus } from '../cases/case.enums';
-import { assertInteractionFields, CLOCK_SKEW_MS, statusAfterInteraction } from './interaction-rules';
+import { assertInteractionFields, outboundBeforeOpeningProblem, statusAfterInteraction } from './interaction-rules';
 import { InteractionDirection } from './interaction.enums';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
@@ -48,5 +49,17 @@ describe('interaction rules', () => {
         status === CaseStatus.IDENTIFIED ? CaseStatus.CONTACTED : null,
       );
     }
+  });
+});
+
+describe('outboundBeforeOpeningProblem', () => {
+  const opened = NOW;
+  it('refuses an OUTBOUND contact before the case was opened, by any margin', () => {
+    expect(outboundBeforeOpeningProblem(InteractionDirection.OUTBOUND, at(-1), opened)).toMatch(/would precede the case, opened at 2026-11-25T12:00:00.000Z/);
+  });
+  it('takes an OUTBOUND contact at or after the opening, and INBOUND messages from any time', () => {
+    expect(outboundBeforeOpeningProblem(InteractionDirection.OUTBOUND, opened, opened)).toBeNull();
+    expect(outboundBeforeOpeningProblem(InteractionDirection.OUTBOUND, at(1), opened)).toBeNull();
+    expect(outboundBeforeOpeningProblem(InteractionDirection.INBOUND, at(-86_400_000), opened)).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
 import { AppException } from '../../common/errors/app.exception';
+import { assertNotInFuture } from '../../common/time/not-in-future';
 import { CaseStatus } from '../cases/case.enums';
 import { InteractionDirection } from './interaction.enums';
 
-/** How far ahead of the server clock an interaction's time may be: devices' clocks drift. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const SUMMARY_MAX = 5000;
 export const SENTIMENT_MIN = -2;
 export const SENTIMENT_MAX = 2;
@@ -14,12 +13,7 @@ export function assertInteractionFields(
   now: Date,
 ): void {
   if (Number.isNaN(fields.occurredAt.getTime())) throw AppException.badInput('occurredAt is not a valid time', { fields: ['occurredAt'] });
-  if (fields.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw AppException.badInput(
-      `occurredAt ${fields.occurredAt.toISOString()} is in the future; log an interaction once it has happened (up to 5 minutes of clock skew is accepted)`,
-      { fields: ['occurredAt'] },
-    );
-  }
+  assertNotInFuture('occurredAt', fields.occurredAt, now);
   if (!fields.summary.trim()) throw AppException.badInput('summary must not be blank', { fields: ['summary'] });
   if (fields.summary.length > SUMMARY_MAX) {
     throw AppException.badInput(`summary is ${fields.summary.length} characters; at most ${SUMMARY_MAX}`, { fields: ['summary'] });
@@ -28,6 +22,19 @@ export function assertInteractionFields(
   if (sentiment !== null && sentiment !== undefined && (!Number.isInteger(sentiment) || sentiment < SENTIMENT_MIN || sentiment > SENTIMENT_MAX)) {
     throw AppException.badInput(`sentiment must be a whole number from ${SENTIMENT_MIN} to ${SENTIMENT_MAX}`, { fields: ['sentiment'] });
   }
+}
+
+/**
+ * Our contact with a stakeholder on a case happens once the case is open: an OUTBOUND
+ * interaction dated earlier would make the time to first contact negative. INBOUND messages
+ * may predate it (they are often why the case was opened). Null when it holds.
+ */
+export function outboundBeforeOpeningProblem(direction: InteractionDirection, occurredAt: Date, caseOpenedAt: Date): string | null {
+  if (direction !== InteractionDirection.OUTBOUND || occurredAt.getTime() >= caseOpenedAt.getTime()) return null;
+  return (
+    `An OUTBOUND contact at ${occurredAt.toISOString()} would precede the case, opened at ${caseOpenedAt.toISOString()}: ` +
+    'our contact on a case starts when it is opened (a message they sent before can be logged as INBOUND)'
+  );
 }
 
 /** The first outbound contact (any outcome: an attempt counts) moves a newly identified case on. */

@@ -17,7 +17,7 @@ import { StakeholderEntity } from '../stakeholders/stakeholder.entity';
 import { UserRole } from '../users/user-role.enum';
 import { InteractionDirection, InteractionOutcome } from './interaction.enums';
 import { InteractionEntity } from './interaction.entity';
-import { assertInteractionFields, statusAfterInteraction } from './interaction-rules';
+import { assertInteractionFields, outboundBeforeOpeningProblem, statusAfterInteraction } from './interaction-rules';
 import { withTransactionRetry } from '../../common/database/transaction-retry';
 
 export interface RecordInteractionInput {
@@ -63,6 +63,9 @@ export class InteractionsService {
     const now = this.clock.now();
     assertInteractionFields(input, now);
     const recoveryCase = await this.lockCase(manager, input.caseId);
+    // Every writer of interactions comes through here (logInteraction, completed meetings).
+    const beforeOpening = outboundBeforeOpeningProblem(input.direction, input.occurredAt, recoveryCase.createdAt);
+    if (beforeOpening) throw AppException.badInput(beforeOpening, { fields: ['occurredAt'], caseOpenedAt: recoveryCase.createdAt.toISOString() });
     const stakeholder = await manager.findOneByOrFail(StakeholderEntity, { id: recoveryCase.stakeholderId });
     if (input.direction === InteractionDirection.OUTBOUND && stakeholder.doNotContact) {
       throw AppException.conflict(

@@ -1,3 +1,5 @@
+import { Clock } from '../../common/clock/clock';
+import { futureProblem } from '../../common/time/not-in-future';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +14,7 @@ import { LifecycleEventInput } from './dto/lifecycle-event.input';
 import { SignalBatch, throwIfRejected } from './signal-batch';
 import { SignalBatchResultModel } from './signal-batch-result.model';
 import { CaseReference, loadCases, loadStakeholders } from './signal-references';
-import { canRecordOnCase, canRecordOnStakeholder, FUTURE_SKEW_MS, signalMessages } from './signal-rules';
+import { canRecordOnCase, canRecordOnStakeholder, signalMessages } from './signal-rules';
 import { LifecycleEventKind } from './signal.enums';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { StakeholderLifecycleEventEntity } from './stakeholder-lifecycle-event.entity';
@@ -31,6 +33,7 @@ export class LifecycleEventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async recordOne(actor: AuthUser, input: LifecycleEventInput): Promise<StakeholderLifecycleEventEntity> {
@@ -85,9 +88,10 @@ export class LifecycleEventsService {
     // Cases are locked for update: a churn event may move them.
     const cases = await loadCases(manager, rows.flatMap((r) => (r.row.caseId ? [r.row.caseId] : [])), 'UPDATE');
     const stakeholders = await loadStakeholders(manager, rows.map((r) => r.row.stakeholderId));
-    const latest = Date.now() + FUTURE_SKEW_MS;
+    const now = this.clock.now();
     for (const { index, row } of rows) {
-      if (row.occurredAt.getTime() > latest) batch.reject(index, 'occurredAt', ErrorCode.BadUserInput, 'occurredAt is in the future');
+      const future = futureProblem('occurredAt', row.occurredAt, now);
+      if (future) batch.reject(index, 'occurredAt', ErrorCode.BadUserInput, future);
       const stakeholder = stakeholders.get(row.stakeholderId);
       if (!stakeholder) {
         batch.reject(index, 'stakeholderId', ErrorCode.NotFound, `Stakeholder ${row.stakeholderId} does not exist`);

@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,7 +29,10 @@ const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 @Injectable()
 export class RevenueMonthsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async recordOne(actor: AuthUser, input: RevenueMonthInput): Promise<StakeholderRevenueMonthEntity> {
     throwIfRejected(await this.record(actor, [input], false));
@@ -64,7 +68,7 @@ export class RevenueMonthsService {
   private async check(manager: EntityManager, actor: AuthUser, batch: SignalBatch<RevenueMonthInput>): Promise<void> {
     const rows = batch.valid();
     const stakeholders = await loadStakeholders(manager, rows.map((r) => r.row.stakeholderId));
-    const now = new Date();
+    const now = this.clock.now();
     const seen = new Map<string, number>();
     for (const { index, row } of rows) {
       const month = firstOfMonth(row.month) as string;

@@ -37,9 +37,6 @@ export const SURVEY_SCORE_RANGE: Readonly<Record<SurveyKind, readonly [number, n
   [SurveyKind.TRUST]: [1, 5],
 };
 
-/** A signal may be dated a little ahead of the server clock (client clocks drift), never more. */
-export const FUTURE_SKEW_MS = 5 * 60_000;
-
 /** Null when the score fits its kind, else what is wrong. */
 export function surveyScoreProblem(kind: SurveyKind, score: number): string | null {
   const [min, max] = SURVEY_SCORE_RANGE[kind];

@@ -1,3 +1,5 @@
+import { Clock } from '../../common/clock/clock';
+import { futureProblem } from '../../common/time/not-in-future';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +10,7 @@ import { SurveyResponseInput } from './dto/survey-response.input';
 import { SignalBatch, throwIfRejected } from './signal-batch';
 import { SignalBatchResultModel } from './signal-batch-result.model';
 import { loadCases, loadContactStakeholders } from './signal-references';
-import { canRecordOnCase, FUTURE_SKEW_MS, preCrisisProblem, signalMessages, surveyScoreProblem } from './signal-rules';
+import { canRecordOnCase, preCrisisProblem, signalMessages, surveyScoreProblem } from './signal-rules';
 import { SignalRowStatus } from './signal-row-status.enum';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { withTransactionRetry } from '../../common/database/transaction-retry';
@@ -25,7 +27,10 @@ const keyOf = (caseId: string, contactId: string | null, kind: string, at: Date)
 
 @Injectable()
 export class SurveyResponsesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async recordOne(actor: AuthUser, input: SurveyResponseInput): Promise<SurveyResponseEntity> {
     const result = await this.record(actor, [input], false);
@@ -68,11 +73,12 @@ export class SurveyResponsesService {
     const rows = batch.valid();
     const cases = await loadCases(manager, rows.map((r) => r.row.caseId));
     const contacts = await loadContactStakeholders(manager, rows.flatMap((r) => (r.row.contactId ? [r.row.contactId] : [])));
-    const latest = Date.now() + FUTURE_SKEW_MS;
+    const now = this.clock.now();
     for (const { index, row } of rows) {
       const scoreProblem = surveyScoreProblem(row.kind, row.score);
       if (scoreProblem) batch.reject(index, 'score', ErrorCode.BadUserInput, scoreProblem);
-      if (row.respondedAt.getTime() > latest) batch.reject(index, 'respondedAt', ErrorCode.BadUserInput, 'respondedAt is in the future');
+      const future = futureProblem('respondedAt', row.respondedAt, now);
+      if (future) batch.reject(index, 'respondedAt', ErrorCode.BadUserInput, future);
       const recoveryCase = cases.get(row.caseId);
       if (!recoveryCase) {
         batch.reject(index, 'caseId', ErrorCode.NotFound, `Recovery case ${row.caseId} does not exist`);

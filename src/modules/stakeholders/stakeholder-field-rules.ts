@@ -1,4 +1,5 @@
-import { isEmail, isISO4217CurrencyCode, isISO8601, isTimeZone } from 'class-validator';
+import { isEmail, isISO8601, isTimeZone } from 'class-validator';
+import { isMoneyCurrency } from '../../common/money/currency-code';
 
 /**
  * Field rules for stakeholders and contacts, shared by the GraphQL inputs (through their
@@ -38,9 +39,9 @@ export function isIanaTimeZone(value: string): boolean {
   return known;
 }
 
-/** An ISO 4217 code, upper case (inputs upper-case it first). */
+/** An ISO 4217 code of money, upper case (inputs upper-case it first): the API's one rule (isMoneyCurrency). */
 export function isCurrencyCode(value: string): boolean {
-  return isISO4217CurrencyCode(value);
+  return isMoneyCurrency(value);
 }
 
 /** Zero or more minor units that fit a bigint column. */

@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO4217CurrencyCode, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsMoneyCurrency } from '../../../common/money/currency-code';
 import { BigIntScalar } from '../../../common/money/big-int.scalar';
 import { UserRole } from '../../users/user-role.enum';
 
@@ -15,7 +16,7 @@ export class ApprovalLimitInput {
   @Field(() => String, { nullable: true, description: 'ISO 4217; null sets the default for every currency without its own limit.' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR or USD' })
+  @IsMoneyCurrency()
   currency?: string | null;
 
   @Field(() => BigIntScalar, { nullable: true, description: 'Minor units, zero or more; null means unlimited.' })

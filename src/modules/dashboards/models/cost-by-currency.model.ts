@@ -23,7 +23,7 @@ export class CostByCurrencyModel {
 
   @Field(() => MoneyModel, {
     description:
-      "Retained revenue: the sum of the monthly revenue recorded in the cases' trust snapshots (every month since the crisis that has a revenue figure), in this currency.",
+      "Retained revenue: the revenue recorded for the cases' stakeholders, each calendar month counted once, from the crisis's month on, for the months at whose end the case was not CHURNED (as the trust snapshots of those months have it), in the stakeholder's baseline currency; a month without a recorded figure adds nothing.",
   })
   retainedRevenue: MoneyModel;
 
