@@ -9,6 +9,7 @@ import { OPEN_CASE, openCaseInput } from './support/case-operations';
 import { makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { LOG_INTERACTION } from './support/outreach-operations';
 import { SessionService } from '../src/modules/auth/session.service';
+import { isRefusedConnection, RefusedConnections, silenceRefusedConnections } from './support/refused-connections';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 function freePort(): Promise<number> {
@@ -51,9 +52,12 @@ describe('the API while Redis is down', () => {
   let redis: ChildProcess;
   let t: TestApp;
   let agent: SignedIn;
+  let refused: RefusedConnections;
 
   beforeAll(async () => {
     port = await freePort();
+    // Refusals by this suite's stopped Redis are expected; every other console.error still prints.
+    refused = silenceRefusedConnections(port);
     redis = await startRedis(port);
     t = await TestApp.start({ redisUrl: `redis://127.0.0.1:${port}` });
     agent = await t.signInAs(UserRole.AGENT);
@@ -61,6 +65,18 @@ describe('the API while Redis is down', () => {
   afterAll(async () => {
     await t.close();
     await stopRedis(redis);
+    refused.restore();
+  });
+
+  it('silences only refused connections to its own Redis', () => {
+    const refusal = Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED', port });
+    expect(isRefusedConnection(refusal, port)).toBe(true);
+    expect(isRefusedConnection(`[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:${port}`, port)).toBe(true);
+    expect(isRefusedConnection({ ...refusal, code: 'ECONNRESET' }, port)).toBe(false);
+    expect(isRefusedConnection({ code: 'ECONNREFUSED', port: 5432 }, port)).toBe(false);
+    expect(isRefusedConnection(`connect ECONNREFUSED 127.0.0.1:${port}1`, port)).toBe(false);
+    expect(isRefusedConnection(new Error('relation "recovery_cases" does not exist'), port)).toBe(false);
+    expect(isRefusedConnection(undefined, port)).toBe(false);
   });
 
   it('opens cases and logs interactions, reports Redis down on /health, and recovers when Redis is back', async () => {
