@@ -53,8 +53,10 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     (await t.ok(CREATE_CADENCE, { input: { name, steps } }, admin.token)).createCadence.id;
   const caseFor = async (owner: SignedIn, stakeholderOverrides: Record<string, unknown> = {}, caseOverrides: Record<string, unknown> = {}, crisis = crisisId) => {
     const stakeholder = await makeStakeholder(ds(), { ownerId: owner.id, ...stakeholderOverrides });
-    // In its status since the suite's now, so a status change at that now is not before it.
-    return makeCase(ds(), { crisisId: crisis, stakeholderId: stakeholder.id, ownerId: owner.id }, { statusChangedAt: clock.now(), ...caseOverrides });
+    // Opened a day before the suite's clock, so contacts logged just before "now" come after the
+    // opening; in its status since the clock's now, so a status change at that now is not before it.
+    const openedAt = new Date(clock.now().getTime() - 86_400_000);
+    return makeCase(ds(), { crisisId: crisis, stakeholderId: stakeholder.id, ownerId: owner.id }, { createdAt: openedAt, statusChangedAt: clock.now(), ...caseOverrides });
   };
   const enrol = async (caseId: string, cadenceId: string | null, token = agent.token) => (await t.ok(ENROL, { caseId, cadenceId }, token)).enrolCase;
   const tasksOf = (enrolment: { tasks: Task[] }) => enrolment.tasks;
@@ -423,7 +425,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
 
     it('an outbound interaction does the earliest open task on its channel', async () => {
       // Opened a day ago: the call is logged as made a minute ago, after the opening.
-      const recoveryCase = await caseFor(agent, {}, { createdAt: new Date(Date.now() - 86_400_000) });
+      const recoveryCase = await caseFor(agent);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P1D', 'EMAIL', 'EMAIL'), step('P2D')]));
       const logged = await log(recoveryCase.id, 'OUTBOUND', 'PHONE');
       const tasks = tasksOf((await t.ok(CASE_ENROLMENT, { caseId: recoveryCase.id }, agent.token)).caseEnrolment);
@@ -446,7 +448,7 @@ describe('cadences, enrolments, outreach tasks and my day', () => {
     });
 
     it('a held meeting (outbound video) does the meeting step and ends calls due within 24 hours', async () => {
-      const recoveryCase = await caseFor(agent, {}, { createdAt: new Date(Date.now() - 86_400_000) });
+      const recoveryCase = await caseFor(agent);
       const enrolment = await enrol(recoveryCase.id, await cadence([step('PT4H'), step('P2D', 'IN_PERSON', 'MEETING')]));
       const [call, meeting] = tasksOf(enrolment);
       await ds().query(`UPDATE outreach_tasks SET due_at = $2::timestamptz + interval '1 hour' WHERE id = $1`, [call.id, clock.now()]);
