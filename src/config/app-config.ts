@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { tmpdir } from 'node:os';
 
 /** The development-only token secret; the service refuses to start with it in production. */
 export const DEV_JWT_SECRET = 'regain-local-development-secret-do-not-use-in-production';
@@ -169,6 +170,22 @@ export class AppConfig {
   @Min(1)
   importStageIdleHours = 24;
 
+  /** Where an upload is written while it arrives, before it is stored in PostgreSQL (then removed). */
+  @IsString()
+  importSpoolDir = tmpdir();
+
+  /** Bytes one CSV row may take (quoted line breaks included); a larger row is rejected, not parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  importMaxRecordBytes = 1024 * 1024;
+
+  /** Fields one CSV row (and the header) may have; a row over it is rejected, not parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  importMaxFields = 500;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -206,6 +223,9 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   OUTREACH_WEEKLY_TOUCH_LIMIT: 'outreachWeeklyTouchLimit',
   IMPORT_MAX_FILE_BYTES: 'importMaxFileBytes',
   IMPORT_STAGE_IDLE_HOURS: 'importStageIdleHours',
+  IMPORT_SPOOL_DIR: 'importSpoolDir',
+  IMPORT_MAX_RECORD_BYTES: 'importMaxRecordBytes',
+  IMPORT_MAX_FIELDS: 'importMaxFields',
 };
 
 export class ConfigError extends Error {}

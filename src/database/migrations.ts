@@ -13,6 +13,7 @@ import { ImportSpeed1764950000000 } from '../../migrations/1764950000000-import-
 import { OutreachTaskCaseKey1765000000000 } from '../../migrations/1765000000000-outreach-task-case-key';
 import { TrustRollups1765100000000 } from '../../migrations/1765100000000-trust-rollups';
 import { UserChangeNotices1765200000000 } from '../../migrations/1765200000000-user-change-notices';
+import { ImportValidationInWorker1766600000000 } from '../../migrations/1766600000000-import-validation-in-worker';
 import { AfterTheFact1766400000000 } from '../../migrations/1766400000000-after-the-fact';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TrustRollups1765100000000,
   UserChangeNotices1765200000000,
   AfterTheFact1766400000000,
+  ImportValidationInWorker1766600000000,
 ];
