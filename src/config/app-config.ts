@@ -186,6 +186,48 @@ export class AppConfig {
   @Min(10)
   importMaxFields = 500;
 
+  /** Uploads one person may have in progress at once (across API replicas, kept in Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  maxUploadsPerUser = 2;
+
+  /** CSV exports one person may have in progress at once (across API replicas, kept in Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  maxExportsPerUser = 2;
+
+  /** Longest an upload or export slot is held if its process dies without giving it back. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  slotLeaseSeconds = 3600;
+
+  /** Connections of the exports' own pool, apart from the API's, so slow readers never take those. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  exportPoolSize = 3;
+
+  /** Longest one export may stream (its statement's timeout): a reader slower than that is cut off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  exportStatementTimeoutMs = 10 * 60 * 1000;
+
+  /** statement_timeout of the API's connections (0: none). Workers are not bound by it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  dbStatementTimeoutMs = 30_000;
+
+  /** idle_in_transaction_session_timeout of the API's connections and the export pool's (0: none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  dbIdleInTransactionTimeoutMs = 60_000;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -226,6 +268,13 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   IMPORT_SPOOL_DIR: 'importSpoolDir',
   IMPORT_MAX_RECORD_BYTES: 'importMaxRecordBytes',
   IMPORT_MAX_FIELDS: 'importMaxFields',
+  MAX_UPLOADS_PER_USER: 'maxUploadsPerUser',
+  MAX_EXPORTS_PER_USER: 'maxExportsPerUser',
+  SLOT_LEASE_SECONDS: 'slotLeaseSeconds',
+  EXPORT_POOL_SIZE: 'exportPoolSize',
+  EXPORT_STATEMENT_TIMEOUT_MS: 'exportStatementTimeoutMs',
+  DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
 };
 
 export class ConfigError extends Error {}

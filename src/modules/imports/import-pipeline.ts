@@ -109,6 +109,7 @@ export class ImportPipeline {
         // Recorded after the commit: a crash in between leaves no digest, and the run stages again.
         await this.setStaged(row, null, null);
         await runner.startTransaction('REPEATABLE READ');
+        await runner.query(`SET LOCAL statement_timeout = 0`);
         const staged = await this.stage(runner, row, profile, ctx, null);
         const fingerprint = await this.fingerprintOf(runner, profile, ctx);
         const summary = await this.checkAndSummarise(runner, profile, ctx);
@@ -117,9 +118,11 @@ export class ImportPipeline {
         return { ...review, ...summary };
       }
       await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = 0`);
       await this.setStaged(row, await this.stage(runner, row, profile, ctx, null), null, runner);
       await runner.commitTransaction();
       await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = 0`);
       const summary = await this.checkAndSummarise(runner, profile, ctx);
       await runner.rollbackTransaction();
       return { ...review, ...summary };
