@@ -40,6 +40,11 @@ export class ExportPool implements OnApplicationShutdown {
     }
   }
 
+  /** Connections checked out now (streaming an export). */
+  inUse(): number {
+    return this.pool.totalCount - this.pool.idleCount;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
   }
