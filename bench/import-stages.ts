@@ -8,6 +8,7 @@ import { createApp } from '../src/app.factory';
 import { AppConfig } from '../src/config/app-config';
 import { ImportKind, DuplicateMode } from '../src/modules/imports/import.enums';
 import { ImportsService } from '../src/modules/imports/imports.service';
+import { ImportValidator } from '../src/modules/imports/import-validator.service';
 import { UserRole } from '../src/modules/users/user-role.enum';
 
 export interface ImportRun {
@@ -103,7 +104,12 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       crisisId: run.crisisId,
       duplicateMode: DuplicateMode.SKIP,
     });
-    stages.push({ name: 'upload (chunks into PostgreSQL) and dry run, in the API process', ms: Date.now() - begun });
+    // The dry run is a worker job now; run it here (a worker that took it first is waited for).
+    await app.get(ImportValidator).validate(validated.id);
+    while ((await run.ds.query(`SELECT status FROM imports WHERE id = $1`, [validated.id]))[0].status !== 'VALIDATED') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    stages.push({ name: 'upload (chunks into PostgreSQL) and dry run', ms: Date.now() - begun });
 
     const startRss = memoryOf(worker.pid!).rss;
     const queuedAt = Date.now();

@@ -24,6 +24,7 @@ import { loadConfig } from '../src/config/app-config';
 import { DuplicateMode, ImportKind } from '../src/modules/imports/import.enums';
 import { ImportRunner } from '../src/modules/imports/import-runner.service';
 import { ImportsService } from '../src/modules/imports/imports.service';
+import { ImportValidator } from '../src/modules/imports/import-validator.service';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { openBenchDatabase, runBench } from './bench-database';
 
@@ -105,6 +106,11 @@ async function main(): Promise<void> {
           crisisId: kind === ImportKind.SURVEYS ? crisisId : null,
           duplicateMode: DuplicateMode.UPDATE,
         });
+        // The dry run is a worker job now; run it here (a worker that took it first is waited for).
+        await app.get(ImportValidator).validate(validated.id);
+        while ((await ds.query(`SELECT status FROM imports WHERE id = $1`, [validated.id]))[0].status !== 'VALIDATED') {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         const dryMs = Date.now() - begun;
         await ds.query(`UPDATE imports SET status = 'QUEUED', queued_at = now() WHERE id = $1`, [validated.id]);
         const ranAt = Date.now();

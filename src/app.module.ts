@@ -52,7 +52,12 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, queryCounter, {
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+          }),
+        ),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [getDataSourceToken()],

@@ -1,3 +1,4 @@
+import { ImportValidator } from '../src/modules/imports/import-validator.service';
 import { Readable } from 'node:stream';
 import { CaseStatus, ImpactLevel } from '../src/modules/cases/case.enums';
 import { CrisisEntity } from '../src/modules/crises/crisis.entity';
@@ -48,6 +49,8 @@ describe('CSV export → import round trip', () => {
       crisisId,
       duplicateMode: DuplicateMode.UPDATE,
     });
+    // The dry run is a worker's job: run here as the worker would.
+    expect(await t.app.get(ImportValidator).validate(validated.id)).toBe('VALIDATED');
     await imports.start(admin, validated.id);
     expect(await t.app.get(ImportRunner).run(validated.id)).toBe('SUCCEEDED');
     const [row] = await t.dataSource.query(`SELECT dry_run, result FROM imports WHERE id = $1`, [validated.id]);

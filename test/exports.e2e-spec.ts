@@ -1,3 +1,4 @@
+import { ExportPool } from '../src/modules/exports/export-pool';
 import { parse } from 'csv-parse/sync';
 import { once } from 'node:events';
 import { get, IncomingMessage } from 'node:http';
@@ -383,7 +384,10 @@ describe('CSV exports', () => {
       await t.app.listen(0, '127.0.0.1');
       const { port } = t.app.getHttpServer().address() as AddressInfo;
       const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
-      const busy = () => pool.totalCount - pool.idleCount;
+      const apiBusy = () => pool.totalCount - pool.idleCount;
+      // The export streams from its own pool: a slow reader holds none of the API's connections (issue 19).
+      const exportPool = t.app.get(ExportPool);
+      const busy = () => exportPool.inUse();
 
       const request = get({ host: '127.0.0.1', port, path: '/exports/stakeholders.csv?search=Omega', headers: { authorization: `Bearer ${roles.AGENT.token}` } });
       const [response] = (await once(request, 'response')) as [IncomingMessage];
@@ -392,6 +396,7 @@ describe('CSV exports', () => {
       response.pause();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(busy()).toBe(1);
+      expect(apiBusy()).toBe(0);
 
       request.destroy();
       for (let waited = 0; busy() > 0 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -10,7 +10,7 @@ import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { CREATE_CADENCE, SET_MATRIX } from './support/cadence-operations';
 import { makeCrisis, makeStakeholder } from './support/factories';
-import { countsOf, getImport, IMPORT_FIELDS, rejectedCsv, startImport, uploadCsv, waitForImport } from './support/import-operations';
+import { countsOf, getImport, IMPORT_FIELDS, rejectedCsv, startImport, uploadCsv, waitForDryRunOf, waitForImport } from './support/import-operations';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'imports', name));
@@ -154,7 +154,9 @@ describe('stakeholder CSV imports', () => {
       admin.token,
     );
     expect(edited.errors).toBeUndefined();
-    expect(edited.data!.updateImportMapping.dryRun).toMatchObject({ missingRequired: [], rowsTotal: 1, rowsRejected: 0 });
+    // The new mapping's dry run is a worker job again.
+    expect(edited.data!.updateImportMapping).toMatchObject({ status: 'UPLOADED', dryRun: null });
+    expect((await waitForDryRunOf(t, admin.token, dry.id)).dryRun).toMatchObject({ missingRequired: [], rowsTotal: 1, rowsRejected: 0 });
     await startImport(t, admin.token, dry.id);
     expect((await waitForImport(t, admin.token, dry.id)).status).toBe('SUCCEEDED');
     expect((await stakeholder('M-1')).name).toBe('Mapped Co');

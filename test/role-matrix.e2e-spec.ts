@@ -4,6 +4,7 @@ import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { makeCase, makeContact, makeCrisis, makeStakeholder } from './support/factories';
 import { uploadCsv } from './support/import-operations';
+import { ImportValidator } from '../src/modules/imports/import-validator.service';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 const { AGENT, PARTNER_MANAGER, COMMS, LEADERSHIP, ADMIN } = UserRole;
@@ -684,8 +685,10 @@ describe('role matrix', () => {
         const uploader = stakeholders || actor.role === AGENT || actor.role === LEADERSHIP ? actor : setupAdmin;
         const headers = stakeholders || uploader === setupAdmin ? ['external_ref', 'kind', 'name'] : ['external_ref', 'month', 'amount_minor', 'currency'];
         const csv = headers.length === 3 ? `external_ref,kind,name\nP-${randomUUID()},PARTNER,Matrix Partner\n` : `${headers.join(',')}\nR-${randomUUID()},2026-10,1,EUR\n`;
-        const upload = await uploadCsv(t, uploader.token, csv, headers.length === 3 ? {} : { kind: 'REVENUE' });
+        const upload = await uploadCsv(t, uploader.token, csv, headers.length === 3 ? {} : { kind: 'REVENUE' }, 'matrix.csv', { waitForDryRun: false });
         const id: string = upload.body.import.id;
+        // No worker runs here: the dry run (a worker's job) is run in this process instead.
+        await t.app.get(ImportValidator).validate(id);
         if (name === 'updateImportMapping') {
           return {
             query: `mutation ($id: ID!, $mapping: [ImportColumnMappingInput!]!) { updateImportMapping(id: $id, mapping: $mapping) { id } }`,

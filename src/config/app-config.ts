@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { tmpdir } from 'node:os';
 
 /** The development-only token secret; the service refuses to start with it in production. */
 export const DEV_JWT_SECRET = 'regain-local-development-secret-do-not-use-in-production';
@@ -181,6 +182,64 @@ export class AppConfig {
   @Min(1)
   importStageIdleHours = 24;
 
+  /** Where an upload is written while it arrives, before it is stored in PostgreSQL (then removed). */
+  @IsString()
+  importSpoolDir = tmpdir();
+
+  /** Bytes one CSV row may take (quoted line breaks included); a larger row is rejected, not parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  importMaxRecordBytes = 1024 * 1024;
+
+  /** Fields one CSV row (and the header) may have; a row over it is rejected, not parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  importMaxFields = 500;
+
+  /** Uploads one person may have in progress at once (across API replicas, kept in Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  maxUploadsPerUser = 2;
+
+  /** CSV exports one person may have in progress at once (across API replicas, kept in Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  maxExportsPerUser = 2;
+
+  /** Longest an upload or export slot is held if its process dies without giving it back. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  slotLeaseSeconds = 3600;
+
+  /** Connections of the exports' own pool, apart from the API's, so slow readers never take those. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  exportPoolSize = 3;
+
+  /** Longest one export may stream (its statement's timeout): a reader slower than that is cut off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  exportStatementTimeoutMs = 10 * 60 * 1000;
+
+  /** statement_timeout of the API's connections (0: none). Workers are not bound by it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  dbStatementTimeoutMs = 30_000;
+
+  /** idle_in_transaction_session_timeout of the API's connections and the export pool's (0: none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  dbIdleInTransactionTimeoutMs = 60_000;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -219,6 +278,16 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   OUTREACH_WEEKLY_TOUCH_LIMIT: 'outreachWeeklyTouchLimit',
   IMPORT_MAX_FILE_BYTES: 'importMaxFileBytes',
   IMPORT_STAGE_IDLE_HOURS: 'importStageIdleHours',
+  IMPORT_SPOOL_DIR: 'importSpoolDir',
+  IMPORT_MAX_RECORD_BYTES: 'importMaxRecordBytes',
+  IMPORT_MAX_FIELDS: 'importMaxFields',
+  MAX_UPLOADS_PER_USER: 'maxUploadsPerUser',
+  MAX_EXPORTS_PER_USER: 'maxExportsPerUser',
+  SLOT_LEASE_SECONDS: 'slotLeaseSeconds',
+  EXPORT_POOL_SIZE: 'exportPoolSize',
+  EXPORT_STATEMENT_TIMEOUT_MS: 'exportStatementTimeoutMs',
+  DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
 };
 
 export class ConfigError extends Error {}

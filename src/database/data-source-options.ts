@@ -3,7 +3,13 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { QueryCounter } from './query-counter';
 
-export function dataSourceOptions(databaseUrl: string, logger = new QueryCounter()): DataSourceOptions {
+/** Per-connection limits; the API sets them (issue 19), workers and migrations run without. */
+export interface SessionTimeouts {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+export function dataSourceOptions(databaseUrl: string, logger = new QueryCounter(), timeouts?: SessionTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -13,6 +19,11 @@ export function dataSourceOptions(databaseUrl: string, logger = new QueryCounter
     synchronize: false,
     logger,
     maxQueryExecutionTime: 1000,
-    extra: { max: 10, application_name: 'regain' },
+    extra: {
+      max: 10,
+      application_name: 'regain',
+      // Sent at connect (node-postgres startup parameters), so every pooled connection has them.
+      ...(timeouts ? { statement_timeout: timeouts.statementTimeoutMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs } : {}),
+    },
   };
 }

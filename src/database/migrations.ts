@@ -16,6 +16,7 @@ import { UserChangeNotices1765200000000 } from '../../migrations/1765200000000-u
 import { AuthSessions1766200000000 } from '../../migrations/1766200000000-auth-sessions';
 import { RetainedRevenue1766300000000 } from '../../migrations/1766300000000-retained-revenue';
 import { AfterTheFact1766400000000 } from '../../migrations/1766400000000-after-the-fact';
+import { ImportValidationInWorker1766600000000 } from '../../migrations/1766600000000-import-validation-in-worker';
 
 /** Every migration, oldest first. Add new ones here as well as in `migrations/`. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AuthSessions1766200000000,
   RetainedRevenue1766300000000,
   AfterTheFact1766400000000,
+  ImportValidationInWorker1766600000000,
 ];

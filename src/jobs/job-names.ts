@@ -3,6 +3,8 @@ export enum QueueName {
   MAINTENANCE = 'maintenance',
   OUTREACH = 'outreach',
   IMPORTS = 'imports',
+  /** Dry runs of uploaded files: short, so an upload is not validated only after a long import run ends. */
+  IMPORT_DRY_RUNS = 'import-dry-runs',
   /** Monthly trust snapshots: long set-based statements that must not hold up the sweeps. */
   TRUST = 'trust',
 }
@@ -13,6 +15,7 @@ export enum JobName {
   COMMITMENT_OVERDUE_SWEEP = 'commitment-overdue-sweep',
   SLA_SWEEP = 'sla-sweep',
   RUN_IMPORT = 'run-import',
+  DRY_RUN_IMPORT = 'dry-run-import',
   DROP_IDLE_IMPORT_STAGES = 'drop-idle-import-stages',
   TRUST_SNAPSHOTS = 'trust-snapshots',
 }
@@ -23,6 +26,7 @@ export const JOB_QUEUE = {
   [JobName.COMMITMENT_OVERDUE_SWEEP]: QueueName.OUTREACH,
   [JobName.SLA_SWEEP]: QueueName.OUTREACH,
   [JobName.RUN_IMPORT]: QueueName.IMPORTS,
+  [JobName.DRY_RUN_IMPORT]: QueueName.IMPORT_DRY_RUNS,
   [JobName.DROP_IDLE_IMPORT_STAGES]: QueueName.IMPORTS,
   [JobName.TRUST_SNAPSHOTS]: QueueName.TRUST,
 } as const satisfies Record<JobName, QueueName>;

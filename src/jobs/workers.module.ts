@@ -4,6 +4,7 @@ import { CommitmentOverdueSweepService } from '../modules/commitments/commitment
 import { ImportsCoreModule } from '../modules/imports/imports-core.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { SlaSweepService } from '../modules/sla/sla-sweep.service';
+import { ImportDryRunsProcessor } from './import-dry-runs.processor';
 import { ImportsProcessor } from './imports.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { OutreachProcessor } from './outreach.processor';
@@ -20,6 +21,7 @@ import { TrustProcessor } from './trust.processor';
     CommitmentOverdueSweepService,
     SlaSweepService,
     ImportsProcessor,
+    ImportDryRunsProcessor,
     TrustProcessor,
     TrustSnapshotService,
   ],

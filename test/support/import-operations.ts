@@ -5,14 +5,37 @@ export interface UploadResult {
   body: any;
 }
 
-/** POST /imports as a browser form would: the option fields first, then the file. */
+/**
+ * POST /imports as a browser form would (the option fields first, then the file); the upload
+ * answers UPLOADED and a worker runs the dry run, so on success this then polls `import(id)`
+ * until the dry run is done and answers that import (`{ import }`), as a client would.
+ * `waitForDryRun: false` answers the upload's own response (a worker need not be running).
+ */
 export async function uploadCsv(
   t: TestApp,
   token: string | null,
   csv: string | Buffer,
   fields: Record<string, string> = {},
   fileName = 'stakeholders.csv',
+  { waitForDryRun = true } = {},
 ): Promise<UploadResult> {
+  const response = await postCsv(t, token, csv, fields, fileName);
+  if (!waitForDryRun || response.status !== 201) return response;
+  return { status: response.status, body: { import: await waitForDryRunOf(t, token!, response.body.import.id) } };
+}
+
+/** Polls the import until its dry run (a worker job) has ended: VALIDATED, or FAILED / CANCELLED. */
+export async function waitForDryRunOf(t: TestApp, token: string, id: string, timeoutMs = 30_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { data } = await getImport(t, token, id);
+    if (!['UPLOADED', 'VALIDATING'].includes(data?.import.status)) return data!.import;
+    if (Date.now() > deadline) throw new Error(`the dry run of import ${id} is still ${data?.import.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function postCsv(t: TestApp, token: string | null, csv: string | Buffer, fields: Record<string, string>, fileName: string): Promise<UploadResult> {
   const boundary = `----regain${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {

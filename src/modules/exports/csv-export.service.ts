@@ -2,12 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
-import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { pipeline, Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { AuthUser } from '../../common/auth/auth-user';
+import { PerUserSlots } from '../../common/concurrency/per-user-slots';
 import { guardFormula } from '../../common/csv/csv-formula-guard';
+import { ExportPool } from './export-pool';
 import { cellText, CsvExport } from './csv-export';
 
 /** Rows fetched per round trip of the cursor: a few hundred KB, whatever the export's size. */
@@ -18,19 +19,31 @@ const CURSOR_BATCH_ROWS = 1000;
  * which Fastify pipes into the response. Each stage pulls only when the next has room, so a
  * slow client slows the cursor instead of buffering rows, and memory stays flat for any number
  * of rows. The statement runs on its own pooled connection, released when the stream ends,
- * fails or the client goes away (the cursor is closed first).
+ * fails or the client goes away (the cursor is closed first). That connection comes from the
+ * exports' own pool (ExportPool), and each person has at most MAX_EXPORTS_PER_USER exports in
+ * progress, so slow readers never hold the connections other requests need.
  */
 @Injectable()
 export class CsvExportService {
   private readonly logger = new Logger('CsvExport');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pool: ExportPool,
+    private readonly slots: PerUserSlots,
+  ) {}
 
   /** `build` makes the statement; list filters need the entity manager for their query builders. */
-  async send<Row>(reply: FastifyReply, build: (manager: EntityManager) => CsvExport<Row>, now = new Date()): Promise<void> {
+  async send<Row>(actor: AuthUser, reply: FastifyReply, build: (manager: EntityManager) => CsvExport<Row>, now = new Date()): Promise<void> {
     const csv = build(this.dataSource.manager);
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const client = await pool.connect();
+    const release = await this.slots.take('export', actor.id);
+    let client;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      await release();
+      throw error;
+    }
     const rows = client.query(new QueryStream(csv.sql, csv.params, { batchSize: CURSOR_BATCH_ROWS }));
     const toRecords = new Transform({
       objectMode: true,
@@ -48,6 +61,7 @@ export class CsvExportService {
       if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') this.logger.error(`Export ${csv.name} failed: ${error.message}`);
       // After an error the connection's state is unknown: the pool discards it instead of reusing it.
       client.release(error ?? undefined);
+      void release();
     });
     const date = now.toISOString().slice(0, 10);
     await reply

@@ -1,4 +1,5 @@
-import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { AuthUser } from '../../common/auth/auth-user';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import type { FastifyReply } from 'fastify';
 import { casesExport } from './cases-export.query';
@@ -20,17 +21,17 @@ export class ExportsController {
   constructor(private readonly csv: CsvExportService) {}
 
   @Get('stakeholders.csv')
-  stakeholders(@Query() filters: StakeholdersExportArgs, @Res() reply: FastifyReply): Promise<void> {
-    return this.csv.send(reply, (manager) => stakeholdersExport(manager, filters));
+  stakeholders(@Query() filters: StakeholdersExportArgs, @Req() request: { user: AuthUser }, @Res() reply: FastifyReply): Promise<void> {
+    return this.csv.send(request.user, reply, (manager) => stakeholdersExport(manager, filters));
   }
 
   @Get('cases.csv')
-  cases(@Query() filters: RecoveryCasesExportArgs, @Res() reply: FastifyReply): Promise<void> {
-    return this.csv.send(reply, (manager) => casesExport(manager, filters));
+  cases(@Query() filters: RecoveryCasesExportArgs, @Req() request: { user: AuthUser }, @Res() reply: FastifyReply): Promise<void> {
+    return this.csv.send(request.user, reply, (manager) => casesExport(manager, filters));
   }
 
   @Get('interactions.csv')
-  interactions(@Query() filters: InteractionsExportArgs, @Res() reply: FastifyReply): Promise<void> {
-    return this.csv.send(reply, () => interactionsExport(filters));
+  interactions(@Query() filters: InteractionsExportArgs, @Req() request: { user: AuthUser }, @Res() reply: FastifyReply): Promise<void> {
+    return this.csv.send(request.user, reply, () => interactionsExport(filters));
   }
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** About 1 MB per row: large enough that a 200 MB file is 200 inserts, small enough to keep memory flat. */
@@ -12,6 +15,34 @@ export interface StoredFile {
   sizeBytes: number;
   /** The first bytes, for reading the header line. */
   head: Buffer;
+}
+
+export interface SpooledFile extends StoredFile {
+  path: string;
+}
+
+/**
+ * Writes an upload to a local file first, hashing it on the way, so that no database
+ * connection waits on the client: a slow sender costs a file handle, not a pooled connection
+ * with a transaction open (issue 19). The caller stores the file in PostgreSQL afterwards, from
+ * local disk, and removes it.
+ */
+export async function spoolUpload(source: AsyncIterable<Buffer>, dir: string, importId: string): Promise<SpooledFile> {
+  const path = join(dir, `regain-upload-${importId}.csv`);
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  let head = Buffer.alloc(0);
+  const measure = new Transform({
+    transform(piece: Buffer, _encoding, done) {
+      const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
+      hash.update(buffer);
+      sizeBytes += buffer.length;
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, buffer.subarray(0, HEAD_BYTES - head.length)]);
+      done(null, buffer);
+    },
+  });
+  await pipeline(Readable.from(source, { objectMode: false }), measure, createWriteStream(path, { mode: 0o600 }));
+  return { path, sha256: hash.digest('hex'), sizeBytes, head };
 }
 
 /**

@@ -8,6 +8,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { unguardFormula } from '../../common/csv/csv-formula-guard';
+import { AppConfig } from '../../config/app-config';
+import { CsvRecordGuard, oversizedReasonOf } from './csv-record-guard';
 import { columnPositions, reviewMapping } from './column-mapping';
 import { ImportContext, ImportCounts, ImportProfile } from './import-profile';
 import { DryRunResult, ImportEntity, RunResult } from './import.entity';
@@ -49,6 +51,11 @@ function linesSpanned(record: string[]): number {
   return lines;
 }
 
+/** A row with more fields than the header is rejected whole: its values cannot be told apart. */
+function tooManyFields(record: string[], headerFields: number): string | null {
+  return record.length > headerFields ? `the row has ${record.length} fields; the header has ${headerFields}` : null;
+}
+
 /** Trimmed, empty meaning null, and the export's formula guard undone (so an export re-imports as it was). */
 function clean(value: string | undefined): string | null {
   if (value === undefined) return null;
@@ -65,7 +72,10 @@ function clean(value: string | undefined): string | null {
  */
 @Injectable()
 export class ImportPipeline {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   contextOf(row: ImportEntity, actor: ImportContext['actor']): ImportContext {
     return {
@@ -99,6 +109,7 @@ export class ImportPipeline {
         // Recorded after the commit: a crash in between leaves no digest, and the run stages again.
         await this.setStaged(row, null, null);
         await runner.startTransaction('REPEATABLE READ');
+        await runner.query(`SET LOCAL statement_timeout = 0`);
         const staged = await this.stage(runner, row, profile, ctx, null);
         const fingerprint = await this.fingerprintOf(runner, profile, ctx);
         const summary = await this.checkAndSummarise(runner, profile, ctx);
@@ -107,9 +118,11 @@ export class ImportPipeline {
         return { ...review, ...summary };
       }
       await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = 0`);
       await this.setStaged(row, await this.stage(runner, row, profile, ctx, null), null, runner);
       await runner.commitTransaction();
       await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = 0`);
       const summary = await this.checkAndSummarise(runner, profile, ctx);
       await runner.rollbackTransaction();
       return { ...review, ...summary };
@@ -285,6 +298,13 @@ export class ImportPipeline {
           return done();
         }
         if (record.length === 1 && record[0].trim() === '') return done();
+        const tooLarge = oversizedReasonOf(record) ?? tooManyFields(record, row.headers.length);
+        if (tooLarge !== null) {
+          rows += 1;
+          errors += 1;
+          stageLine(line, nulls, null, tooLarge);
+          return done();
+        }
         const values = positions.map((p) => (p < 0 ? null : clean(record[p])));
         const verdict = validate(values);
         rows += 1;
@@ -309,7 +329,9 @@ export class ImportPipeline {
       },
       flush: (done) => done(null, batch),
     });
-    await pipeline(readFileChunks(this.dataSource, row.id), parser, toCopy, copy);
+    // The guard first: no row may cost the parser more memory than IMPORT_MAX_RECORD_BYTES / IMPORT_MAX_FIELDS.
+    const guard = new CsvRecordGuard(row.delimiter, { maxRecordBytes: this.config.importMaxRecordBytes, maxFields: this.config.importMaxFields });
+    await pipeline(readFileChunks(this.dataSource, row.id), guard, parser, toCopy, copy);
     // Indexes after the load: cheaper than maintaining them row by row during COPY.
     await runner.query(`ALTER TABLE ${ctx.stage} ADD PRIMARY KEY (line)`);
     await runner.query(`CREATE INDEX ON ${ctx.stage} (external_ref, line)`);

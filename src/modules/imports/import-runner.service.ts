@@ -43,6 +43,8 @@ export class ImportRunner {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
+    // In-process workers (development) share the API's pool and its statement timeout; a run may take longer.
+    await runner.query(`SET LOCAL statement_timeout = 0`);
     const startedAt = Date.now();
     try {
       const [{ mine }] = await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext('regain:import:' || $1)) AS mine`, [importId]);

@@ -9,6 +9,7 @@ export enum ImportKind {
 
 export enum ImportStatus {
   UPLOADED = 'UPLOADED',
+  VALIDATING = 'VALIDATING',
   VALIDATED = 'VALIDATED',
   QUEUED = 'QUEUED',
   RUNNING = 'RUNNING',
@@ -29,7 +30,7 @@ registerEnumType(ImportKind, {
     'STAKEHOLDERS: stakeholders with contacts and, with a crisis, a case each. REVENUE: revenue per stakeholder and month. ' +
     'SURVEYS: survey responses, on each stakeholder\'s case in the import\'s crisis (crisisId required).',
 });
-registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'UPLOADED -> VALIDATED -> QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELLED' });
+registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'UPLOADED (stored; its dry run is queued) -> VALIDATING (a worker runs the dry run) -> VALIDATED -> QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELLED' });
 registerEnumType(DuplicateMode, {
   name: 'DuplicateMode',
   description: 'SKIP leaves stakeholders already in Regain as they are; UPDATE changes the columns whose values differ.',

@@ -1,14 +1,14 @@
 import multipart from '@fastify/multipart';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { PerUserSlots } from '../../common/concurrency/per-user-slots';
+import { ExportPool } from '../exports/export-pool';
 import { guardFormulaSql } from '../../common/csv/csv-formula-guard';
 import { AppException } from '../../common/errors/app.exception';
 import { httpStatusOf } from '../../common/errors/app-exception.filter';
@@ -50,8 +50,8 @@ function sendError(reply: FastifyReply, cause: unknown): FastifyReply {
 }
 
 /**
- * POST /imports (multipart: the option fields first, then the file) stores the file and runs the
- * dry run synchronously, answering the VALIDATED import; GET /imports/:id/rejected.csv streams
+ * POST /imports (multipart: the option fields first, then the file) stores the file and answers
+ * the UPLOADED import (201); a worker runs the dry run, and the client polls `import(id)`; GET /imports/:id/rejected.csv streams
  * the rejected rows. Outside GraphQL and its global guard, so each route checks the Bearer token
  * itself (as the queue dashboard does); the 256 KB GraphQL body limit does not apply here,
  * IMPORT_MAX_FILE_BYTES does.
@@ -62,7 +62,6 @@ export class ImportsHttpRoutes implements OnModuleInit {
     private readonly http: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -71,6 +70,8 @@ export class ImportsHttpRoutes implements OnModuleInit {
     const auth = this.moduleRef.get(AuthService, { strict: false });
     const imports = this.moduleRef.get(ImportsService, { strict: false });
     const profiles = this.moduleRef.get(ImportProfiles, { strict: false });
+    const slots = this.moduleRef.get(PerUserSlots, { strict: false });
+    const exportPool = this.moduleRef.get(ExportPool, { strict: false });
     const authenticate = async (request: FastifyRequest): Promise<AuthUser> => {
       const token = bearerTokenOf(request.headers.authorization);
       if (!token) throw AppException.unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
@@ -82,8 +83,11 @@ export class ImportsHttpRoutes implements OnModuleInit {
       await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 }, throwFileSizeLimit: false });
 
       scope.post('/imports', { bodyLimit: maxBytes + 1024 * 1024 }, async (request, reply) => {
+        let release: (() => Promise<void>) | null = null;
         try {
           const actor = await authenticate(request);
+          // A slow sender holds a slot (MAX_UPLOADS_PER_USER), never a database connection.
+          release = await slots.take('upload', actor.id);
           const fields: Record<string, string> = {};
           for await (const part of request.parts()) {
             if (part.type === 'field') {
@@ -109,11 +113,14 @@ export class ImportsHttpRoutes implements OnModuleInit {
           throw AppException.badInput('Send the CSV as a multipart part named "file", after the option fields');
         } catch (error) {
           return sendError(reply, error);
+        } finally {
+          await release?.();
         }
       });
 
       scope.get<{ Params: { id: string } }>('/imports/:id/rejected.csv', async (request, reply) => {
         let client: PoolClient | null = null;
+        let releaseSlot: (() => Promise<void>) | null = null;
         try {
           const actor = await authenticate(request);
           if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) throw AppException.badInput('id must be a UUID');
@@ -127,7 +134,9 @@ export class ImportsHttpRoutes implements OnModuleInit {
             `${guardFormulaSql('reason')} AS ${REJECTED_ROW_ERROR_HEADERS[2]}`,
           ];
           // COPY TO STDOUT streams straight from PostgreSQL: a million rejected rows never sit in memory.
-          client = (await (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master.connect());
+          // As an export: on the exports' pool, within the reader's export slots (a slow reader holds them).
+          releaseSlot = await slots.take('export', actor.id);
+          client = await exportPool.connect();
           const idLiteral = found.id.replace(/[^0-9a-f-]/gi, '');
           const stream = client.query(
             copyTo(`COPY (SELECT ${select.join(', ')} FROM import_rejected_rows WHERE import_id = '${idLiteral}' ORDER BY line) TO STDOUT WITH (FORMAT csv, HEADER true)`),
@@ -135,6 +144,7 @@ export class ImportsHttpRoutes implements OnModuleInit {
           const release = () => {
             client?.release();
             client = null;
+            void releaseSlot?.();
           };
           stream.on('end', release);
           stream.on('error', release);
@@ -145,6 +155,7 @@ export class ImportsHttpRoutes implements OnModuleInit {
             .send(stream);
         } catch (error) {
           client?.release();
+          await releaseSlot?.();
           return sendError(reply, error);
         }
       });

@@ -3,9 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app.exception';
+import { AppConfig } from '../../config/app-config';
 import { Connection } from '../../common/pagination/connection.model';
 import { paginate } from '../../common/pagination/keyset';
 import { PageArgs } from '../../common/pagination/page.args';
@@ -21,34 +25,29 @@ import { CreateImportInput } from './dto/create-import.input';
 import { ImportEntity } from './import.entity';
 import { DuplicateMode, ImportKind, ImportStatus } from './import.enums';
 import { IMPORT_KIND_RULES, IMPORTER_ROLES, importOptionsProblem, mayImport } from './import-kind-rules';
-import { headerLine, storeFileChunks } from './import-file-store';
-import { ImportPipeline } from './import-pipeline';
+import { headerLine, spoolUpload, SpooledFile, storeFileChunks } from './import-file-store';
 import { ImportProfiles } from './import-profiles';
 import { stagingTableOf } from './stakeholder-import-sql';
 import { parse as parseSync } from 'csv-parse/sync';
 import { withTransactionRetry } from '../../common/database/transaction-retry';
 
-export interface PreviousImport {
-  id: string;
-  finishedAt: Date;
-  byName: string;
-  byEmail: string;
-}
-
-/** Uploads, the dry run, the mapping, starting and cancelling; the run itself is ImportRunner's. */
+/** Uploads, the mapping, starting and cancelling; the dry run is ImportValidator's and the run ImportRunner's, both in a worker. */
 @Injectable()
 export class ImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.IMPORTS) private readonly queue: Queue,
+    @InjectQueue(QueueName.IMPORT_DRY_RUNS) private readonly dryRuns: Queue,
     private readonly audit: AuditService,
-    private readonly pipeline: ImportPipeline,
     private readonly profiles: ImportProfiles,
+    private readonly config: AppConfig,
   ) {}
 
   /**
-   * Stores the file (chunks in PostgreSQL, hashed on the way) and runs the dry run; returns the
-   * VALIDATED import. This is also what the benchmark calls; `start` then queues the run.
+   * Takes the file first (to local disk, hashed on the way, no database connection held while
+   * the client sends it), then stores it in PostgreSQL and creates the UPLOADED import in one
+   * short transaction, and after the commit queues its dry run for a worker (the upload request
+   * never parses the file). The caller polls `import(id)` until it is VALIDATED.
    */
   async createFromStream(actor: AuthUser, file: AsyncIterable<Buffer>, input: CreateImportInput): Promise<ImportEntity> {
     assertMayImport(actor, input.kind);
@@ -56,45 +55,72 @@ export class ImportsService {
     const teamIds = [...new Set(input.caseOwnerTeamIds ?? [])];
     await this.checkOptions(actor, input.kind, input.crisisId ?? null, teamIds);
     const id = randomUUID();
-    await withTransactionRetry(this.dataSource, async (manager) => {
-      const stored = await storeFileChunks(manager.queryRunner!, id, file);
+    let spooled: SpooledFile | null = null;
+    try {
+      spooled = await spoolUpload(file, this.config.importSpoolDir, id);
+      const stored = spooled;
       const line = stored.sizeBytes > 0 ? headerLine(stored.head) : null;
       if (line === null || line.trim() === '') throw AppException.badInput('The file is empty or has no header line; the first line must name the columns');
       const delimiter = detectDelimiter(line);
       const headers = (parseSync(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][])[0].map((h) => h.trim());
-      await manager.query(
-        `INSERT INTO imports (id, kind, file_name, file_sha256, file_size_bytes, delimiter, headers, crisis_id, duplicate_mode,
-                              case_owner_team_ids, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, input.kind, input.fileName, stored.sha256, stored.sizeBytes, delimiter, JSON.stringify(headers), input.crisisId ?? null,
-          input.duplicateMode ?? DuplicateMode.SKIP, teamIds, actor.id],
-      );
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        record: AuditedRecord.IMPORT,
-        recordId: id,
-        action: 'IMPORT_UPLOADED',
-        before: null,
-        after: { kind: input.kind, fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, crisisId: input.crisisId ?? null },
+      if (headers.length > this.config.importMaxFields) {
+        throw AppException.badInput(`The header line has ${headers.length} columns; at most ${this.config.importMaxFields} are accepted (IMPORT_MAX_FIELDS)`);
+      }
+      const mapping = guessMapping(headers, profile.columns);
+      await withTransactionRetry(this.dataSource, async (manager) => {
+        await manager.query(
+          `INSERT INTO imports (id, kind, file_name, file_sha256, file_size_bytes, delimiter, headers, crisis_id, duplicate_mode,
+                                case_owner_team_ids, created_by_id, mapping)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [id, input.kind, input.fileName, stored.sha256, stored.sizeBytes, delimiter, JSON.stringify(headers), input.crisisId ?? null,
+            input.duplicateMode ?? DuplicateMode.SKIP, teamIds, actor.id, JSON.stringify(mapping)],
+        );
+        await storeFileChunks(manager.queryRunner!, id, createReadStream(stored.path));
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          record: AuditedRecord.IMPORT,
+          recordId: id,
+          action: 'IMPORT_UPLOADED',
+          before: null,
+          after: { kind: input.kind, fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, crisisId: input.crisisId ?? null },
+        });
       });
-    });
-    const created = await this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
-    return this.validate(actor, created, guessMapping(created.headers, profile.columns));
+    } finally {
+      if (spooled) await rm(spooled.path, { force: true });
+      else await rm(join(this.config.importSpoolDir, `regain-upload-${id}.csv`), { force: true });
+    }
+    await this.queueDryRun(id, 0);
+    return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
   }
 
-  /** Replaces the mapping and runs the dry run again. */
+  /** Replaces the mapping and queues the dry run again (VALIDATED -> UPLOADED). */
   async updateMapping(actor: AuthUser, id: string, mapping: MappedHeader[]): Promise<ImportEntity> {
-    const found = await this.findVisible(actor, id);
-    if (found.status !== ImportStatus.VALIDATED) {
-      throw AppException.conflict(`Import ${id} is ${found.status}; the mapping can only change before the import is started`);
-    }
-    const headers = mapping.map((m) => m.header);
-    if (headers.length !== found.headers.length || headers.some((h, i) => h !== found.headers[i])) {
-      throw AppException.badInput(`Give one entry per header of the file, in its order: ${found.headers.join(', ')}`, { fields: ['mapping'] });
-    }
-    const problems = reviewMapping(mapping, this.profiles.of(found.kind).columns).problems;
-    if (problems.length > 0) throw AppException.badInput(problems.join('; '), { fields: ['mapping'] });
-    return this.validate(actor, found, mapping);
+    const round = await withTransactionRetry(this.dataSource, async (manager) => {
+      const found = await this.lockVisible(manager, actor, id);
+      if (found.status !== ImportStatus.VALIDATED) {
+        throw AppException.conflict(`Import ${id} is ${found.status}; the mapping can only change once its dry run is done and before it is started`);
+      }
+      const headers = mapping.map((m) => m.header);
+      if (headers.length !== found.headers.length || headers.some((h, i) => h !== found.headers[i])) {
+        throw AppException.badInput(`Give one entry per header of the file, in its order: ${found.headers.join(', ')}`, { fields: ['mapping'] });
+      }
+      const problems = reviewMapping(mapping, this.profiles.of(found.kind).columns).problems;
+      if (problems.length > 0) throw AppException.badInput(problems.join('; '), { fields: ['mapping'] });
+      const [[updated]] = await manager.query(
+        `UPDATE imports SET status = 'UPLOADED', mapping = $2, dry_run = NULL, validated_at = NULL, dry_run_round = dry_run_round + 1,
+                updated_at = now() WHERE id = $1 RETURNING dry_run_round`,
+        [id, JSON.stringify(mapping)],
+      );
+      await this.recordStatus(manager, actor.id, id, 'IMPORT_MAPPING_CHANGED', found.status, ImportStatus.UPLOADED);
+      return updated.dry_run_round as number;
+    });
+    await this.queueDryRun(id, round);
+    return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
+  }
+
+  /** One job per dry run: the round makes a new mapping's job distinct from the last one's (kept for a week). */
+  private async queueDryRun(id: string, round: number): Promise<void> {
+    await this.dryRuns.add(JobName.DRY_RUN_IMPORT, { importId: id }, { jobId: `dry-run-${id}-${round}`, attempts: 3 });
   }
 
   /** VALIDATED -> QUEUED, then enqueues after commit; calling it again on a QUEUED import re-enqueues the same job. */
@@ -131,7 +157,8 @@ export class ImportsService {
         [id],
       );
       await this.recordStatus(manager, actor.id, id, 'IMPORT_CANCELLED', found.status, ImportStatus.CANCELLED);
-      await manager.query(`DROP TABLE IF EXISTS ${stagingTableOf(id)}`);
+      // A dry run in progress has the table in use: it drops it itself when it finds the import cancelled.
+      if (found.status !== ImportStatus.VALIDATING) await manager.query(`DROP TABLE IF EXISTS ${stagingTableOf(id)}`);
     });
     return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id });
   }
@@ -151,31 +178,6 @@ export class ImportsService {
     const query = this.dataSource.getRepository(ImportEntity).createQueryBuilder('i');
     if (actor.role !== UserRole.ADMIN) query.where('i.created_by_id = :me', { me: actor.id });
     return paginate(query, [{ expression: 'i.created_at', type: 'timestamptz' }, { expression: 'i.id', type: 'uuid' }], 'DESC', args, (i) => i);
-  }
-
-  /** Earlier successful imports of the same file (by its sha256), newest first. */
-  async previousImports(row: ImportEntity): Promise<PreviousImport[]> {
-    const rows = await this.dataSource.query(
-      `SELECT i.id, i.finished_at AS "finishedAt", u.name AS "byName", u.email AS "byEmail"
-       FROM imports i JOIN users u ON u.id = i.created_by_id
-       WHERE i.file_sha256 = $1 AND i.status = 'SUCCEEDED' AND i.id <> $2 ORDER BY i.finished_at DESC LIMIT 5`,
-      [row.fileSha256, row.id],
-    );
-    return rows as PreviousImport[];
-  }
-
-  private async validate(actor: AuthUser, row: ImportEntity, mapping: MappedHeader[]): Promise<ImportEntity> {
-    const profile = this.profiles.of(row.kind);
-    row.mapping = mapping;
-    const dryRun = {
-      ...(await this.pipeline.dryRun(row, profile, this.pipeline.contextOf(row, actor))),
-      previouslyImported: (await this.previousImports(row)).map((p) => ({ ...p, finishedAt: p.finishedAt.toISOString() })),
-    };
-    await this.dataSource.query(
-      `UPDATE imports SET status = 'VALIDATED', mapping = $2, dry_run = $3, validated_at = now(), updated_at = now() WHERE id = $1`,
-      [row.id, JSON.stringify(mapping), JSON.stringify(dryRun)],
-    );
-    return this.dataSource.getRepository(ImportEntity).findOneByOrFail({ id: row.id });
   }
 
   private async lockVisible(manager: EntityManager, actor: AuthUser, id: string): Promise<ImportEntity> {
