@@ -1,6 +1,9 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema } from 'graphql';
 import { UserRole } from '../src/modules/users/user-role.enum';
+import { WorkerModule } from '../src/worker.module';
 import { makeCrisis, makeStakeholder, uniqueSuffix } from './support/factories';
 import { uploadCsv } from './support/import-operations';
 import { inputPositions, InputPosition, operationAt } from './support/schema-inputs';
@@ -22,6 +25,8 @@ describe('currency inputs', () => {
   let schema: GraphQLSchema;
   let positions: InputPosition[];
 
+  let worker: INestApplicationContext;
+
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.signInAdmin();
@@ -29,8 +34,13 @@ describe('currency inputs', () => {
     agent = await t.signInAs(UserRole.AGENT);
     schema = t.app.get(GraphQLSchemaHost).schema;
     positions = inputPositions(schema, (type, name) => name === 'currency' && type.name === 'String');
+    // The imports' dry runs are worker jobs.
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await worker.close();
+    await t.close();
+  });
 
   /** As admin, or as leadership where only leadership may (budgets); validation runs after the role check. */
   /** Its errors, and the row errors of a bulk call (which answers them as data). */

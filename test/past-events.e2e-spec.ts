@@ -1,4 +1,7 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { UserRole } from '../src/modules/users/user-role.enum';
+import { WorkerModule } from '../src/worker.module';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { makeCase, makeContact, makeCrisis, makeStakeholder, uniqueSuffix } from './support/factories';
 import { uploadCsv } from './support/import-operations';
@@ -27,6 +30,7 @@ const COMPLETE = `mutation ($id: ID!) { completeMeeting(id: $id, outcomeSummary:
 describe('past events', () => {
   let t: TestApp;
   let clock: ManualClock;
+  let worker: INestApplicationContext;
   let admin: SignedIn;
   let agent: SignedIn;
   let pm: SignedIn;
@@ -40,8 +44,13 @@ describe('past events', () => {
     admin = await t.signInAdmin();
     agent = await t.signInAs(UserRole.AGENT);
     pm = await t.signInAs(UserRole.PARTNER_MANAGER);
+    // The imports' dry runs are worker jobs; the worker reads the same clock.
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, clock), { logger: ['error'] });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await worker.close();
+    await t.close();
+  });
   beforeEach(() => clock.set(new Date(Date.now() - 30 * DAY)));
 
   const refusedAt = (response: GqlResponse, field: string) => {

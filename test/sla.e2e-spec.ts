@@ -369,7 +369,7 @@ describe('SLA clocks, escalations and the sweep', () => {
       expect(page.headers['content-type']).toContain('text/html');
       const api = await get('/admin/queues/api/queues', admin.token);
       expect(api.statusCode).toBe(200);
-      expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['imports', 'maintenance', 'outreach', 'trust']);
+      expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['import-dry-runs', 'imports', 'maintenance', 'outreach', 'trust']);
     });
 
     it('hands a browser a path-scoped cookie, for admins only', async () => {
