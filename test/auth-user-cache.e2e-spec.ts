@@ -1,25 +1,13 @@
 import { Client } from 'pg';
 import { AuthUserCache } from '../src/modules/users/auth-user-cache';
 import { UserRole } from '../src/modules/users/user-role.enum';
+import { eventually } from './support/eventually';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
 
 // `me` reads the user's full row itself: one statement when the signed-in row is kept, two when
 // the request has to read it first.
 const ME = `{ me { id role } }`;
 const CRISES = `{ crises(first: 1) { totalCount } }`;
-
-/** Polls until `check` passes (the notice of a change made elsewhere arrives asynchronously). */
-async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
 
 describe('signed-in users kept between requests', () => {
   let t: TestApp;

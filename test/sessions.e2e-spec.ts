@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { AuthUserCache } from '../src/modules/users/auth-user-cache';
 import { UserRole } from '../src/modules/users/user-role.enum';
+import { eventually } from './support/eventually';
 import { errorCode, GqlResponse, TestApp, USER_PASSWORD } from './support/test-app';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`;
@@ -11,19 +12,6 @@ const CRISES = `{ crises(first: 1) { totalCount } }`;
 const SIGNED_OUT = 'This session was ended by signing out; sign in again';
 const REPLAYED =
   'This session was ended because a refresh token that had already been used was presented again (someone may hold a copy); sign in again';
-
-/** Polls until `check` passes: another process hears of a change when its notice arrives. */
-async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
 
 function refusal(res: GqlResponse): { code?: string; message?: string; reason?: unknown } {
   return { code: errorCode(res), message: res.errors?.[0]?.message, reason: res.errors?.[0]?.extensions?.sessionEndReason };
