@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema } from 'graphql';
 import { UserRole } from '../src/modules/users/user-role.enum';
-import { WorkerModule } from '../src/worker.module';
 import { makeCrisis, makeStakeholder, uniqueSuffix } from './support/factories';
 import { uploadCsv } from './support/import-operations';
 import { inputPositions, InputPosition, operationAt } from './support/schema-inputs';
@@ -35,7 +33,7 @@ describe('currency inputs', () => {
     schema = t.app.get(GraphQLSchemaHost).schema;
     positions = inputPositions(schema, (type, name) => name === 'currency' && type.name === 'String');
     // The imports' dry runs are worker jobs.
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+    worker = await t.startWorker();
   });
   afterAll(async () => {
     await worker.close();

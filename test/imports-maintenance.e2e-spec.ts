@@ -1,12 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { parse } from 'csv-parse/sync';
 import { guardFormula, guardFormulaSql } from '../src/common/csv/csv-formula-guard';
 import { JobName, QueueName } from '../src/jobs/job-names';
 import { redisConnectionOptions } from '../src/jobs/redis-connection';
-import { WorkerModule } from '../src/worker.module';
 import { makeCrisis, makeStakeholder, uniqueSuffix } from './support/factories';
 import { rejectedCsv, startImport, uploadCsv, waitForImport } from './support/import-operations';
 import { SignedIn, TestApp } from './support/test-app';
@@ -31,7 +29,7 @@ describe('import maintenance', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ importStageIdleHours: 2 });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+    worker = await t.startWorker();
     events = new QueueEvents(QueueName.IMPORTS, { connection: redisConnectionOptions(t.config.redisUrl), prefix: `${t.config.redisPrefix}:bull` });
     await events.waitUntilReady();
     admin = await t.signInAdmin();

@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CrisisPhase } from '../src/modules/crises/crisis.enums';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { UserRole } from '../src/modules/users/user-role.enum';
-import { WorkerModule } from '../src/worker.module';
 import { makeCase, makeContact, makeCrisis, makeStakeholder, uniqueSuffix } from './support/factories';
 import { countsOf, rejectedCsv, startImport, uploadCsv, waitForImport } from './support/import-operations';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
@@ -60,7 +58,7 @@ describe('revenue and survey CSV imports', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+    worker = await t.startWorker();
     admin = await t.signInAdmin();
     [agent, otherAgent, leadership, partnerManager, comms] = await Promise.all([
       t.signInAs(UserRole.AGENT),

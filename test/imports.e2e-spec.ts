@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserRole } from '../src/modules/users/user-role.enum';
-import { WorkerModule } from '../src/worker.module';
 import { ImportRunner } from '../src/modules/imports/import-runner.service';
 import { STAKEHOLDER_CSV_HEADERS } from '../src/modules/imports/stakeholder-csv-columns';
 import { CrisisSeverity } from '../src/modules/crises/crisis.enums';
@@ -26,7 +24,7 @@ describe('stakeholder CSV imports', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+    worker = await t.startWorker();
     admin = await t.signInAdmin();
     const steps = [{ offset: 'PT4H', channel: 'PHONE', action: 'CALL', templateId: null }, { offset: 'P2D', channel: 'EMAIL', action: 'EMAIL', templateId: null }];
     highCadenceId = (await t.ok(CREATE_CADENCE, { input: { name: 'Import high impact', steps } }, admin.token)).createCadence.id;

@@ -1,10 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { JobName, QueueName } from '../src/jobs/job-names';
 import { redisConnectionOptions } from '../src/jobs/redis-connection';
-import { WorkerModule } from '../src/worker.module';
 import { makeCase, makeCrisis, makeStakeholder } from './support/factories';
 import { TestApp } from './support/test-app';
 
@@ -17,7 +15,7 @@ describe('background jobs in a separate worker', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+    worker = await t.startWorker();
     events = new QueueEvents(QueueName.MAINTENANCE, {
       connection: redisConnectionOptions(t.config.redisUrl),
       prefix: `${t.config.redisPrefix}:bull`,

@@ -1,7 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { UserRole } from '../src/modules/users/user-role.enum';
-import { WorkerModule } from '../src/worker.module';
 import { StakeholderKind } from '../src/modules/stakeholders/stakeholder.enums';
 import { makeCase, makeContact, makeCrisis, makeStakeholder, uniqueSuffix } from './support/factories';
 import { uploadCsv } from './support/import-operations';
@@ -45,7 +43,7 @@ describe('past events', () => {
     agent = await t.signInAs(UserRole.AGENT);
     pm = await t.signInAs(UserRole.PARTNER_MANAGER);
     // The imports' dry runs are worker jobs; the worker reads the same clock.
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, clock), { logger: ['error'] });
+    worker = await t.startWorker();
   });
   afterAll(async () => {
     await worker.close();

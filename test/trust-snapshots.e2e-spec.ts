@@ -1,6 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { JobName, QueueName } from '../src/jobs/job-names';
 import { redisConnectionOptions } from '../src/jobs/redis-connection';
@@ -10,7 +9,6 @@ import { TrustFactsService } from '../src/modules/trust/trust-facts.service';
 import { computeTrustIndex } from '../src/modules/trust/trust-index';
 import { formulaSettings, TrustSettingsService } from '../src/modules/trust/trust-settings.service';
 import { previousMonthStart, TrustSnapshotService } from '../src/modules/trust/trust-snapshot.service';
-import { WorkerModule } from '../src/worker.module';
 import { makeCase, makeCrisis, makeStakeholder } from './support/factories';
 import { ManualClock } from './support/manual-clock';
 import { errorCode, SignedIn, TestApp } from './support/test-app';
@@ -188,7 +186,7 @@ describe('monthly trust snapshots', () => {
       expect(errorCode(await t.gql(REFRESH_TRUST_SNAPSHOTS, {}, agent.token))).toBe('FORBIDDEN');
 
       const job = (await queue().getJob(first.refreshTrustSnapshots.jobId))!;
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, clock), { logger: ['error'] });
+      worker = await t.startWorker();
       const result = await job.waitUntilFinished(events, 30_000);
       expect(result.snapshots).toBe(12 * months(late.started));
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_trust_snapshots WHERE crisis_id = $1`, [late.id]);

@@ -1,10 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { request as httpRequest, ClientRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { PerUserSlots } from '../src/common/concurrency/per-user-slots';
-import { WorkerModule } from '../src/worker.module';
 import { uploadCsv } from './support/import-operations';
 import { SignedIn, TestApp } from './support/test-app';
 
@@ -20,7 +18,7 @@ describe('upload and slow-client limits', () => {
 
   beforeAll(async () => {
     t = await TestApp.start({ maxUploadsPerUser: 12 });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: ['error'] });
+    worker = await t.startWorker();
     admin = await t.signInAdmin();
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;

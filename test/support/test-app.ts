@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +11,7 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { QueryCounter } from '../../src/database/query-counter';
 import { UserRole } from '../../src/modules/users/user-role.enum';
 import { UsersService } from '../../src/modules/users/users.service';
+import { WorkerModule } from '../../src/worker.module';
 import { databaseUrl, quoteIdent, withAdminClient } from './test-databases';
 
 export interface GqlError {
@@ -46,6 +49,8 @@ export class TestApp {
     readonly dataSource: DataSource,
     readonly queries: QueryCounter,
     private readonly database: string,
+    /** The clock the app reads (the system clock when undefined); a worker started here reads it too. */
+    private readonly clock: Clock | undefined,
     /** False for a replica, which leaves the database to the app that made it. */
     private readonly ownsDatabase = true,
   ) {}
@@ -78,7 +83,7 @@ export class TestApp {
     await app.getHttpAdapter().getInstance().ready();
     const dataSource = app.get<DataSource>(getDataSourceToken());
     await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminName, config.adminPassword);
-    return new TestApp(app, config, dataSource, queries, database);
+    return new TestApp(app, config, dataSource, queries, database, options.clock);
   }
 
   /**
@@ -90,7 +95,12 @@ export class TestApp {
     const app = await createApp({ config: this.config, schemaFile: true, queryCounter: queries, clock: options.clock });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app, this.config, app.get<DataSource>(getDataSourceToken()), queries, this.database, false);
+    return new TestApp(app, this.config, app.get<DataSource>(getDataSourceToken()), queries, this.database, options.clock, false);
+  }
+
+  /** A separate worker process's context on this app's database, Redis prefix and clock; the caller closes it. */
+  startWorker(): Promise<INestApplicationContext> {
+    return NestFactory.createApplicationContext(WorkerModule.forRoot(this.config, this.clock), { logger: ['error'] });
   }
 
   async close(): Promise<void> {
